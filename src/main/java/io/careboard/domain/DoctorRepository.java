@@ -1,0 +1,7 @@
+package io.careboard.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class DoctorRepository implements EntityRepository<Doctor> {
+}

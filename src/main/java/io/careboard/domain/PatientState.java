@@ -1,0 +1,8 @@
+package io.careboard.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The state of a patient as the platform sends it; {@code birthDate} may be unknown (null). */
+public record PatientState(LocalDate birthDate, Sex sex, Instant updatedAt) {
+}

@@ -1,0 +1,7 @@
+package io.careboard.domain;
+
+import java.time.Instant;
+
+/** A rating as the platform sends it; {@code createdAt} orders versions of the same rating. */
+public record RatingState(String consultationId, int score, String comment, Instant createdAt) {
+}

@@ -1,0 +1,9 @@
+package io.careboard.domain.event;
+
+import io.careboard.domain.ConsultationStatus;
+import java.time.Instant;
+
+/** A consultation whose status became {@code cancelled} or {@code no_show}. */
+public record ConsultationCancelled(String consultationId, String doctorId, ConsultationStatus status,
+        Instant scheduledAt) implements DomainEvent {
+}

@@ -1,0 +1,10 @@
+package io.careboard.domain.event;
+
+import java.time.Instant;
+
+/**
+ * Health data changed: a vital-sign reading ({@code observationId} set) or a patient's birth date
+ * or sex ({@code observationId} null).
+ */
+public record HealthDataUpdated(String patientId, String observationId, Instant at) implements DomainEvent {
+}

@@ -1,0 +1,9 @@
+package io.careboard.domain.event;
+
+import io.careboard.domain.PaymentStatus;
+import java.time.Instant;
+
+/** Any other change of a payment: a failure, a corrected amount or time. */
+public record PaymentChanged(String paymentId, String consultationId, String doctorId, PaymentStatus status,
+        Instant at) implements DomainEvent {
+}
