@@ -1,0 +1,31 @@
+package io.careboard;
+
+import io.smallrye.jwt.build.Jwt;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Bearer tokens for tests, signed with the development key (see config/dev-keys). */
+public final class TestTokens {
+
+    public static final String VIEWER = "analytics-viewer";
+    public static final String ADMIN = "analytics-admin";
+    public static final String INGEST = "ingest";
+
+    private TestTokens() {
+    }
+
+    /** A token with these roles, valid for an hour. */
+    public static String forRoles(String... roles) {
+        return expiringIn(Duration.ofHours(1), roles);
+    }
+
+    public static String expiringIn(Duration lifetime, String... roles) {
+        Instant now = Instant.now();
+        return Jwt.issuer("careboard-dev").upn("test-" + String.join("-", roles)).groups(java.util.Set.of(roles))
+                .issuedAt(now.minus(Duration.ofMinutes(1))).expiresAt(now.plus(lifetime)).sign();
+    }
+
+    public static String bearer(String... roles) {
+        return "Bearer " + forRoles(roles);
+    }
+}
