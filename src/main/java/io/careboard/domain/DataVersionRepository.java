@@ -10,6 +10,10 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class DataVersionRepository {
 
+    /** A scalar subquery for the current version, for metric queries to read it in their first statement. */
+    public static final String CURRENT_SQL =
+            "(select case when is_called then last_value else 0 end from data_version_seq)";
+
     private final EntityManager entityManager;
 
     DataVersionRepository(EntityManager entityManager) {
@@ -24,8 +28,6 @@ public class DataVersionRepository {
 
     /** The newest version handed out (committed or not); 0 before the first change. */
     public long current() {
-        return ((Number) entityManager
-                .createNativeQuery("select case when is_called then last_value else 0 end from data_version_seq")
-                .getSingleResult()).longValue();
+        return ((Number) entityManager.createNativeQuery("select " + CURRENT_SQL).getSingleResult()).longValue();
     }
 }
