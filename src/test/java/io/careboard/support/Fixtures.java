@@ -55,7 +55,7 @@ public class Fixtures {
                 insert into consultations (id, doctor_id, patient_id, type, status, scheduled_at, started_at, ended_at,
                                            cancelled_at, fee, diagnosis_code, updated_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,
-                        case when ?5 in ('cancelled', 'no_show') then ?6 end, ?9, ?10, now())""",
+                        case when ?5 in ('cancelled', 'no_show') then cast(?6 as timestamptz) end, ?9, ?10, now())""",
                 id, doctorId, patientId, type, status, scheduledAt, startedAt, endedAt, fee, diagnosisCode);
     }
 

@@ -96,6 +96,22 @@ public record ResolvedPeriod(String name, ZoneId zone, Window current, Optional<
                 Buckets.cover(window, granularity, zone), Optional.empty());
     }
 
+    /** Whether this is a {@code /range} (fixed local dates) rather than a named period ending now. */
+    public boolean isRange() {
+        return previous.isEmpty();
+    }
+
+    /** The first local day of the window. */
+    public LocalDate firstDay() {
+        return LocalDate.ofInstant(current.from(), zone);
+    }
+
+    /** The last local day of the window: the day of now, or a range's {@code to}. */
+    public LocalDate lastDay() {
+        LocalDate day = LocalDate.ofInstant(current.to(), zone);
+        return current.toInclusive() ? day : day.minusDays(1);
+    }
+
     /**
      * The buckets' start instants, ascending: with the rows already limited to the window,
      * {@code width_bucket(ts, ?::timestamptz[])} numbers a row's bucket from 1, and
