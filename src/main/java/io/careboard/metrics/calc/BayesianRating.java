@@ -45,7 +45,8 @@ public record BayesianRating(BigDecimal weight, long scoreSum, long count) {
         }
         BigDecimal bigCount = BigDecimal.valueOf(count);
         return new Score(
-                weight.multiply(BigDecimal.valueOf(scoreSum)).add(BigDecimal.valueOf(doctorScoreSum).multiply(bigCount)),
+                weight.multiply(BigDecimal.valueOf(scoreSum))
+                        .add(BigDecimal.valueOf(doctorScoreSum).multiply(bigCount)),
                 bigCount.multiply(weight.add(BigDecimal.valueOf(n))));
     }
 

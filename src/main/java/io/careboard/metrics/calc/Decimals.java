@@ -41,7 +41,8 @@ public final class Decimals {
         if (current == null || previous == null || previous.signum() == 0) {
             return null;
         }
-        return current.subtract(previous).multiply(HUNDRED).divide(previous.abs(), PERCENT_DIGITS, RoundingMode.HALF_UP);
+        return current.subtract(previous).multiply(HUNDRED)
+                .divide(previous.abs(), PERCENT_DIGITS, RoundingMode.HALF_UP);
     }
 
     /** {@link #changePercent(BigDecimal, BigDecimal)} of two counts. */
@@ -49,7 +50,7 @@ public final class Decimals {
         return changePercent(BigDecimal.valueOf(current), BigDecimal.valueOf(previous));
     }
 
-    /** {@code sum / count} with {@code digits} digits; null when count is 0 (a null sum, SQL's sum of no rows, is 0). */
+    /** {@code sum / count} with {@code digits} digits; null when count is 0. A null sum (SQL's sum of no rows) is 0. */
     public static BigDecimal average(BigDecimal sum, long count, int digits) {
         if (count == 0) {
             return null;

@@ -70,7 +70,9 @@ public record Suppression(int k) {
 
         /** The percent change between two counts as shown; null when either is hidden, or it would tell. */
         public BigDecimal changePercent(Long shownCurrent, Long shownPrevious) {
-            return shownCurrent == null || shownPrevious == null ? null : Decimals.changePercent(shownCurrent, shownPrevious);
+            return shownCurrent == null || shownPrevious == null
+                    ? null
+                    : Decimals.changePercent(shownCurrent, shownPrevious);
         }
 
         /** The hidden paths so far, for the answer's {@code suppressed} list. */

@@ -91,7 +91,8 @@ public record ResolvedPeriod(String name, ZoneId zone, Window current, Optional<
         if (!errors.isEmpty()) {
             throw new ProblemException.InvalidInput(errors);
         }
-        Window window = Window.halfOpen(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
+        Window window = Window.halfOpen(from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant());
         return new ResolvedPeriod("range", zone, window, Optional.empty(), granularity,
                 Buckets.cover(window, granularity, zone), Optional.empty());
     }

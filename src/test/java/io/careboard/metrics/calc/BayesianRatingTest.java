@@ -41,7 +41,8 @@ class BayesianRatingTest {
         assertEquals(new BigDecimal("4.35"), singleScore.rounded(), "(5 × 1017/241 + 5) / 6");
         assertEquals(new BigDecimal("4.74"), steadyScore.rounded(), "(5 × 1017/241 + 192) / 45");
         assertTrue(steadyScore.compareTo(singleScore) > 0);
-        assertEquals(List.of("doc-steady", "doc-single", "doc-rest"), sortByRating(prior, List.of(single, steady, rest)));
+        assertEquals(List.of("doc-steady", "doc-single", "doc-rest"),
+                sortByRating(prior, List.of(single, steady, rest)));
     }
 
     @Test
@@ -101,7 +102,8 @@ class BayesianRatingTest {
                 new Row("a-first", null)));
         rows.sort(BayesianRating.ordering(Row::rating, Row::id));
 
-        assertEquals(List.of("B-high", "a-low", "doc-10", "doc-2", "a-first", "doc-9"), rows.stream().map(Row::id).toList(),
+        assertEquals(List.of("B-high", "a-low", "doc-10", "doc-2", "a-first", "doc-9"),
+                rows.stream().map(Row::id).toList(),
                 "4/1 and 8/2 tie and fall back to the id, compared by code point (doc-10 < doc-2)");
     }
 

@@ -21,7 +21,8 @@ class DecimalsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1,3,0.3333", "2,3,0.6667", "1,8,0.1250", "1,20000,0.0001", "1,20001,0.0000", "0,5,0.0000", "7,7,1.0000"})
+    @CsvSource({"1,3,0.3333", "2,3,0.6667", "1,8,0.1250", "1,20000,0.0001", "1,20001,0.0000", "0,5,0.0000",
+            "7,7,1.0000"})
     void ratiosHaveFourDigits(long numerator, long denominator, String expected) {
         assertDecimal(expected, Decimals.ratio(numerator, denominator));
     }
@@ -64,7 +65,8 @@ class DecimalsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"10,4,2,2.50", "9,4,2,2.25", "14,3,2,4.67", "1,8,2,0.13", "-1,8,2,-0.13", "601,5,1,120.2", "0,3,2,0.00"})
+    @CsvSource({"10,4,2,2.50", "9,4,2,2.25", "14,3,2,4.67", "1,8,2,0.13", "-1,8,2,-0.13", "601,5,1,120.2",
+            "0,3,2,0.00"})
     void averagesHaveTheGivenDigits(String sum, long count, int digits, String expected) {
         assertDecimal(expected, Decimals.average(new BigDecimal(sum), count, digits));
     }
@@ -78,7 +80,8 @@ class DecimalsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"2.345,2.35", "-2.345,-2.35", "2.344999,2.34", "7,7.00", "0,0.00", "1234567890123.456,1234567890123.46"})
+    @CsvSource({"2.345,2.35", "-2.345,-2.35", "2.344999,2.34", "7,7.00", "0,0.00",
+            "1234567890123.456,1234567890123.46"})
     void moneyHasTwoDigits(String amount, String expected) {
         assertDecimal(expected, Decimals.money(new BigDecimal(amount)));
     }

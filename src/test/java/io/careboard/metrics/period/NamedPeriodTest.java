@@ -46,7 +46,7 @@ class NamedPeriodTest {
     @Nested
     class InUtc {
 
-        private final Instant now = Instant.parse("2026-11-26T14:05:30.123456789Z");
+        private final Instant now = at("2026-11-26T14:05:30.123456789Z");
 
         @Test
         void todayRunsFromMidnightToNowWithHourlyBucketsUpToTheHourHoldingNow() {
@@ -55,16 +55,16 @@ class NamedPeriodTest {
             assertEquals("today", today.name());
             assertEquals(UTC, today.zone());
             assertEquals(Granularity.HOUR, today.granularity());
-            Instant nowInMicros = Instant.parse("2026-11-26T14:05:30.123456Z");
-            assertEquals(Window.closed(Instant.parse("2026-11-26T00:00:00Z"), nowInMicros), today.current(),
+            Instant nowInMicros = at("2026-11-26T14:05:30.123456Z");
+            assertEquals(Window.closed(at("2026-11-26T00:00:00Z"), nowInMicros), today.current(),
                     "now is cut to PostgreSQL's microseconds");
-            assertEquals(Optional.of(Window.closed(Instant.parse("2026-11-25T00:00:00Z"),
-                    Instant.parse("2026-11-25T14:05:30.123456Z"))), today.previous(), "yesterday 00:00 to 14:05:30");
+            assertEquals(Optional.of(Window.closed(at("2026-11-25T00:00:00Z"),
+                    at("2026-11-25T14:05:30.123456Z"))), today.previous(), "yesterday 00:00 to 14:05:30");
             assertEquals(hours("2026-11-26", "+00:00", 0, 14), labels(today));
             assertEquals(Collections.nCopies(15, HOUR), lengths(today));
-            assertEquals(Instant.parse("2026-11-26T15:00:00Z"), today.buckets().get(14).end(),
+            assertEquals(at("2026-11-26T15:00:00Z"), today.buckets().get(14).end(),
                     "the last bucket keeps its natural end, after now");
-            assertEquals(Optional.of(Instant.parse("2026-11-27T00:00:00Z")), today.expiresBy());
+            assertEquals(Optional.of(at("2026-11-27T00:00:00Z")), today.expiresBy());
         }
 
         @Test
@@ -81,20 +81,20 @@ class NamedPeriodTest {
         void weekIsSevenDaysComparedWithTheSevenBefore() {
             ResolvedPeriod week = ResolvedPeriod.named(PeriodName.WEEK, UTC, now);
 
-            assertEquals(Instant.parse("2026-11-20T00:00:00Z"), week.current().from());
-            assertEquals(Window.closed(Instant.parse("2026-11-13T00:00:00Z"), Instant.parse("2026-11-19T14:05:30.123456Z")),
+            assertEquals(at("2026-11-20T00:00:00Z"), week.current().from());
+            assertEquals(Window.closed(at("2026-11-13T00:00:00Z"), at("2026-11-19T14:05:30.123456Z")),
                     week.previous().orElseThrow());
             assertEquals(List.of("2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23", "2026-11-24", "2026-11-25",
                     "2026-11-26"), labels(week));
-            assertEquals(Instant.parse("2026-11-27T00:00:00Z"), week.buckets().get(6).end());
+            assertEquals(at("2026-11-27T00:00:00Z"), week.buckets().get(6).end());
         }
 
         @Test
         void monthIsThirtyDays() {
             ResolvedPeriod month = ResolvedPeriod.named(PeriodName.MONTH, UTC, now);
 
-            assertEquals(Instant.parse("2026-10-28T00:00:00Z"), month.current().from());
-            assertEquals(Window.closed(Instant.parse("2026-09-28T00:00:00Z"), Instant.parse("2026-10-27T14:05:30.123456Z")),
+            assertEquals(at("2026-10-28T00:00:00Z"), month.current().from());
+            assertEquals(Window.closed(at("2026-09-28T00:00:00Z"), at("2026-10-27T14:05:30.123456Z")),
                     month.previous().orElseThrow());
             assertEquals(30, month.buckets().size());
             assertEquals("2026-10-28", month.buckets().get(0).label());
@@ -107,14 +107,14 @@ class NamedPeriodTest {
         void yearIs365DaysInMonthlyBucketsClippedToTheWindow() {
             ResolvedPeriod year = ResolvedPeriod.named(PeriodName.YEAR, UTC, now);
 
-            assertEquals(Instant.parse("2025-11-27T00:00:00Z"), year.current().from());
-            assertEquals(Window.closed(Instant.parse("2024-11-27T00:00:00Z"), Instant.parse("2025-11-26T14:05:30.123456Z")),
+            assertEquals(at("2025-11-27T00:00:00Z"), year.current().from());
+            assertEquals(Window.closed(at("2024-11-27T00:00:00Z"), at("2025-11-26T14:05:30.123456Z")),
                     year.previous().orElseThrow());
             assertEquals(List.of("2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06",
                     "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"), labels(year));
-            assertEquals(new Bucket("2025-11", Instant.parse("2025-11-27T00:00:00Z"), Instant.parse("2025-12-01T00:00:00Z")),
+            assertEquals(new Bucket("2025-11", at("2025-11-27T00:00:00Z"), at("2025-12-01T00:00:00Z")),
                     year.buckets().get(0), "the first month counts from the window's start only");
-            assertEquals(new Bucket("2026-11", Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z")),
+            assertEquals(new Bucket("2026-11", at("2026-11-01T00:00:00Z"), at("2026-12-01T00:00:00Z")),
                     year.buckets().get(12));
         }
 
@@ -123,7 +123,8 @@ class NamedPeriodTest {
             ResolvedPeriod year = ResolvedPeriod.named(PeriodName.YEAR, UTC, at("2028-12-31T12:00:00Z"));
 
             assertEquals(at("2028-01-02T00:00:00Z"), year.current().from(), "2028 has 366 days");
-            assertEquals(Window.closed(at("2027-01-02T00:00:00Z"), at("2028-01-01T12:00:00Z")), year.previous().orElseThrow());
+            assertEquals(Window.closed(at("2027-01-02T00:00:00Z"), at("2028-01-01T12:00:00Z")),
+                    year.previous().orElseThrow());
             assertEquals(12, year.buckets().size());
             assertEquals(at("2028-01-02T00:00:00Z"), year.buckets().get(0).start());
         }
@@ -136,7 +137,8 @@ class NamedPeriodTest {
         void springForwardDayHas23HourlyBucketsAndSkipsTwoOClock() {
             ResolvedPeriod today = today(BERLIN, "2026-03-29T23:59:59+02:00");
 
-            assertEquals(concat(hours("2026-03-29", "+01:00", 0, 1), hours("2026-03-29", "+02:00", 3, 23)), labels(today));
+            assertEquals(concat(hours("2026-03-29", "+01:00", 0, 1), hours("2026-03-29", "+02:00", 3, 23)),
+                    labels(today));
             assertEquals(23, today.buckets().size());
             assertEquals(Collections.nCopies(23, HOUR), lengths(today));
             assertEquals(at("2026-03-28T23:00:00Z"), today.current().from());
@@ -158,7 +160,8 @@ class NamedPeriodTest {
         void fallBackDayHas25HourlyBucketsWithTwoTwoOClocksTellingTheirOffsets() {
             ResolvedPeriod today = today(BERLIN, "2026-10-25T23:30:00+01:00");
 
-            assertEquals(concat(hours("2026-10-25", "+02:00", 0, 2), hours("2026-10-25", "+01:00", 2, 23)), labels(today));
+            assertEquals(concat(hours("2026-10-25", "+02:00", 0, 2), hours("2026-10-25", "+01:00", 2, 23)),
+                    labels(today));
             assertEquals(25, today.buckets().size());
             assertEquals(Collections.nCopies(25, HOUR), lengths(today));
             assertEquals(at("2026-10-25T00:00:00Z"), today.buckets().get(2).start());
@@ -244,7 +247,8 @@ class NamedPeriodTest {
         void springForwardDayHas23HourlyBuckets() {
             ResolvedPeriod today = today(NEW_YORK, "2026-03-08T23:00:00-04:00");
 
-            assertEquals(concat(hours("2026-03-08", "-05:00", 0, 1), hours("2026-03-08", "-04:00", 3, 23)), labels(today));
+            assertEquals(concat(hours("2026-03-08", "-05:00", 0, 1), hours("2026-03-08", "-04:00", 3, 23)),
+                    labels(today));
             assertEquals(Collections.nCopies(23, HOUR), lengths(today));
         }
 
@@ -252,7 +256,8 @@ class NamedPeriodTest {
         void fallBackDayHas25HourlyBucketsWithTwoOneOClocks() {
             ResolvedPeriod today = today(NEW_YORK, "2026-11-01T23:00:00-05:00");
 
-            assertEquals(concat(hours("2026-11-01", "-04:00", 0, 1), hours("2026-11-01", "-05:00", 1, 23)), labels(today));
+            assertEquals(concat(hours("2026-11-01", "-04:00", 0, 1), hours("2026-11-01", "-05:00", 1, 23)),
+                    labels(today));
             assertEquals(25, today.buckets().size());
             assertEquals("2026-11-01T01:00:00-04:00", today.buckets().get(1).label());
             assertEquals("2026-11-01T01:00:00-05:00", today.buckets().get(2).label());
@@ -317,8 +322,8 @@ class NamedPeriodTest {
         void lordHoweSpringForwardSkipsHalfAnHour() {
             ResolvedPeriod today = today(LORD_HOWE, "2026-10-04T23:30:00+11:00");
 
-            List<String> expected = concat(concat(hours("2026-10-04", "+10:30", 0, 1), List.of("2026-10-04T02:30:00+11:00")),
-                    hours("2026-10-04", "+11:00", 3, 23));
+            List<String> expected = concat(hours("2026-10-04", "+10:30", 0, 1),
+                    concat(List.of("2026-10-04T02:30:00+11:00"), hours("2026-10-04", "+11:00", 3, 23)));
             assertEquals(expected, labels(today));
             assertEquals(24, today.buckets().size());
             assertEquals(Duration.ofMinutes(30), lengths(today).get(2));
@@ -330,8 +335,8 @@ class NamedPeriodTest {
         void lordHoweFallBackRepeatsHalfAnHourInItsOwnBucket() {
             ResolvedPeriod today = today(LORD_HOWE, "2026-04-05T23:30:00+10:30");
 
-            List<String> expected = concat(concat(hours("2026-04-05", "+11:00", 0, 1), List.of("2026-04-05T01:30:00+10:30")),
-                    hours("2026-04-05", "+10:30", 2, 23));
+            List<String> expected = concat(hours("2026-04-05", "+11:00", 0, 1),
+                    concat(List.of("2026-04-05T01:30:00+10:30"), hours("2026-04-05", "+10:30", 2, 23)));
             assertEquals(expected, labels(today));
             assertEquals(List.of(HOUR, HOUR, Duration.ofMinutes(30), HOUR), lengths(today).subList(0, 4));
         }
@@ -371,8 +376,9 @@ class NamedPeriodTest {
         List<String> nows = List.of("2026-01-15T09:10:00Z", "2026-03-29T12:00:00Z", "2026-03-08T16:00:00Z",
                 "2026-10-25T01:30:00Z", "2026-11-01T06:30:00Z", "2026-03-30T00:30:00Z", "2026-12-31T23:59:59.999999Z",
                 "2028-02-29T12:00:00Z");
-        return Stream.of(UTC, BERLIN, NEW_YORK, KOLKATA, LORD_HOWE, HAVANA).flatMap(zone -> Stream.of(PeriodName.values())
-                .flatMap(period -> nows.stream().map(now -> Arguments.of(zone, period, Instant.parse(now)))));
+        return Stream.of(UTC, BERLIN, NEW_YORK, KOLKATA, LORD_HOWE, HAVANA)
+                .flatMap(zone -> Stream.of(PeriodName.values())
+                        .flatMap(period -> nows.stream().map(now -> Arguments.of(zone, period, Instant.parse(now)))));
     }
 
     @ParameterizedTest(name = "{1} in {0} at {2}")
@@ -388,7 +394,8 @@ class NamedPeriodTest {
         assertTrue(buckets.get(buckets.size() - 1).contains(now));
         assertEquals(buckets.size(), labels(resolved).stream().distinct().count(), "labels are unique");
         Window previous = resolved.previous().orElseThrow();
-        assertTrue(previous.to().isBefore(resolved.current().from()), "the previous window ends before this one starts");
+        assertTrue(previous.to().isBefore(resolved.current().from()),
+                "the previous window ends before this one starts");
         assertFalse(resolved.current().contains(now.plusNanos(1000)));
         assertTrue(resolved.expiresBy().orElseThrow().isAfter(now));
         assertEquals(buckets.size() - 1, resolved.bucketOf(now));

@@ -3,6 +3,7 @@ package io.careboard.metrics.period;
 import static io.careboard.metrics.period.Times.BERLIN;
 import static io.careboard.metrics.period.Times.UTC;
 import static io.careboard.metrics.period.Times.assertInvalid;
+import static io.careboard.metrics.period.Times.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
@@ -74,9 +75,9 @@ class ParametersTest {
 
     @Test
     void nextMidnightIsTheCacheDeadline() {
-        assertEquals(Times.at("2026-10-26T00:00+01:00"), Zones.nextMidnight(BERLIN, Times.at("2026-10-25T10:00+01:00")));
-        assertEquals(Times.at("2026-03-30T00:00+02:00"), Zones.nextMidnight(BERLIN, Times.at("2026-03-29T00:00+01:00")));
-        assertEquals(Times.at("2026-03-08T01:00-04:00"), Zones.nextMidnight(Times.HAVANA, Times.at("2026-03-07T20:00-05:00")),
+        assertEquals(at("2026-10-26T00:00+01:00"), Zones.nextMidnight(BERLIN, at("2026-10-25T10:00+01:00")));
+        assertEquals(at("2026-03-30T00:00+02:00"), Zones.nextMidnight(BERLIN, at("2026-03-29T00:00+01:00")));
+        assertEquals(at("2026-03-08T01:00-04:00"), Zones.nextMidnight(Times.HAVANA, at("2026-03-07T20:00-05:00")),
                 "a skipped midnight: the day starts at the end of the gap");
     }
 

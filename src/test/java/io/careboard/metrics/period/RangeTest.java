@@ -33,7 +33,8 @@ class RangeTest {
         ResolvedPeriod range = range("2026-03-28", "2026-03-30", Granularity.DAY, BERLIN);
 
         assertEquals("range", range.name());
-        assertEquals(Window.halfOpen(at("2026-03-28T00:00:00+01:00"), at("2026-03-31T00:00:00+02:00")), range.current());
+        assertEquals(Window.halfOpen(at("2026-03-28T00:00:00+01:00"), at("2026-03-31T00:00:00+02:00")),
+                range.current());
         assertFalse(range.current().contains(range.current().to()));
         assertTrue(range.current().contains(at("2026-03-30T23:59:59.999999+02:00")));
         assertEquals(Optional.empty(), range.previous());
@@ -97,7 +98,8 @@ class RangeTest {
         assertEquals(List.of(
                 new Bucket("2026-01", at("2026-01-15T00:00:00+01:00"), at("2026-02-01T00:00:00+01:00")),
                 new Bucket("2026-02", at("2026-02-01T00:00:00+01:00"), at("2026-03-01T00:00:00+01:00")),
-                new Bucket("2026-03", at("2026-03-01T00:00:00+01:00"), at("2026-03-11T00:00:00+01:00"))), months.buckets());
+                new Bucket("2026-03", at("2026-03-01T00:00:00+01:00"), at("2026-03-11T00:00:00+01:00"))),
+                months.buckets());
     }
 
     @Test
@@ -148,7 +150,8 @@ class RangeTest {
     void hourlyUpTo31DaysIsAllowed() {
         assertEquals(31 * 24, range("2026-01-01", "2026-01-31", Granularity.HOUR, UTC).buckets().size());
         assertEquals(31 * 24 - 1, range("2026-03-01", "2026-03-31", Granularity.HOUR, BERLIN).buckets().size());
-        assertEquals(List.of("granularity"), invalidFields(() -> range("2026-01-01", "2026-02-01", Granularity.HOUR, UTC)));
+        assertEquals(List.of("granularity"),
+                invalidFields(() -> range("2026-01-01", "2026-02-01", Granularity.HOUR, UTC)));
         assertEquals(32, range("2026-01-01", "2026-02-01", Granularity.DAY, UTC).buckets().size());
     }
 
