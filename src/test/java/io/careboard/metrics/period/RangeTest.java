@@ -187,6 +187,18 @@ class RangeTest {
     }
 
     @Test
+    void dayStartsGiveTheLocalDateOfARowInSql() {
+        ResolvedPeriod hourly = range("2026-10-24", "2026-10-26", Granularity.HOUR, BERLIN);
+
+        assertEquals(LocalDate.of(2026, 10, 24), hourly.firstDay());
+        assertArrayEquals(new Instant[] {at("2026-10-24T00:00:00+02:00"), at("2026-10-25T00:00:00+02:00"),
+                at("2026-10-26T00:00:00+01:00")}, hourly.dayStarts());
+        ResolvedPeriod today = ResolvedPeriod.named(PeriodName.TODAY, Times.HAVANA, at("2026-03-08T10:00:00-04:00"));
+        assertEquals(LocalDate.of(2026, 3, 8), today.firstDay());
+        assertArrayEquals(new Instant[] {at("2026-03-08T01:00:00-04:00")}, today.dayStarts());
+    }
+
+    @Test
     void windowsEndExclusivelyForSql() {
         Window closed = Window.closed(at("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T10:00:00.123456Z"));
         assertEquals(Instant.parse("2026-01-01T10:00:00.123457Z"), closed.endExclusive());
