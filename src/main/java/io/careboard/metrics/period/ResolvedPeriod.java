@@ -132,17 +132,12 @@ public record ResolvedPeriod(String name, ZoneId zone, Window current, Optional<
 
     /**
      * The start instants of the local days the window touches, ascending, the first one being the
-     * window's start: {@code date 'first' + width_bucket(ts, ?::timestamptz[]) - 1} is then the
+     * window's start: {@code date 'firstDay' + width_bucket(ts, ?::timestamptz[]) - 1} is then the
      * local date of a row in the window by the same zone rules as the buckets, without PostgreSQL's
      * {@code at time zone} (ages are counted on the local date of {@code scheduled_at}).
      */
     public Instant[] dayStarts() {
         return Buckets.cover(current, Granularity.DAY, zone).stream().map(Bucket::start).toArray(Instant[]::new);
-    }
-
-    /** The local date of the window's start: day 1 of {@link #dayStarts()}. */
-    public LocalDate firstDay() {
-        return LocalDate.ofInstant(current.from(), zone);
     }
 
     /** The index of the bucket holding {@code instant}, or -1 when the window does not contain it. */

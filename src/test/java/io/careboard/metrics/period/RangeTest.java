@@ -187,14 +187,24 @@ class RangeTest {
     }
 
     @Test
-    void dayStartsGiveTheLocalDateOfARowInSql() {
+    void localDaysOfTheWindowAndTheirStartsForSql() {
         ResolvedPeriod hourly = range("2026-10-24", "2026-10-26", Granularity.HOUR, BERLIN);
 
+        assertTrue(hourly.isRange());
         assertEquals(LocalDate.of(2026, 10, 24), hourly.firstDay());
+        assertEquals(LocalDate.of(2026, 10, 26), hourly.lastDay());
         assertArrayEquals(new Instant[] {at("2026-10-24T00:00:00+02:00"), at("2026-10-25T00:00:00+02:00"),
                 at("2026-10-26T00:00:00+01:00")}, hourly.dayStarts());
         ResolvedPeriod today = ResolvedPeriod.named(PeriodName.TODAY, Times.HAVANA, at("2026-03-08T10:00:00-04:00"));
+        assertFalse(today.isRange());
         assertEquals(LocalDate.of(2026, 3, 8), today.firstDay());
+        assertEquals(LocalDate.of(2026, 3, 8), today.lastDay());
+        ResolvedPeriod week = ResolvedPeriod.named(PeriodName.WEEK, BERLIN, at("2026-11-26T23:59:59+01:00"));
+        assertEquals(LocalDate.of(2026, 11, 20), week.firstDay());
+        assertEquals(LocalDate.of(2026, 11, 26), week.lastDay());
+        assertEquals(LocalDate.of(2026, 3, 7),
+                range("2026-03-07", "2026-03-07", Granularity.DAY, Times.HAVANA).lastDay(),
+                "the midnight after the range is skipped: the next day starts at 01:00");
         assertArrayEquals(new Instant[] {at("2026-03-08T01:00:00-04:00")}, today.dayStarts());
     }
 
