@@ -134,7 +134,7 @@ public class AnswerCache {
                 computed = services.of(family).cached(query.cacheKey(), query, computation);
             }
         } catch (RuntimeException failure) {
-            if (Failures.isDatabase(failure)) {
+            if (Failures.isDatabase(failure) || !Failures.isRedis(failure)) {
                 throw Failures.translate(failure);
             }
             redis.markDown(failure);

@@ -36,7 +36,7 @@ public interface CacheConfig {
         Duration probeInterval();
 
         /** How long a ping may take before Redis counts as down. */
-        @WithDefault("500ms")
+        @WithDefault("2s")
         Duration probeTimeout();
 
         /** The pub/sub channel on which replicas tell each other which caches were invalidated. */

@@ -33,6 +33,23 @@ final class Failures {
         return false;
     }
 
+    /**
+     * Whether {@code failure} comes from talking to Redis: a network or timeout failure, or one
+     * raised by the Redis client or the cache around it. Anything else is a bug, not an outage.
+     */
+    static boolean isRedis(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String type = cause.getClass().getName();
+            if (cause instanceof java.io.IOException || cause instanceof java.util.concurrent.TimeoutException
+                    || cause instanceof io.smallrye.mutiny.TimeoutException || cause instanceof io.vertx.core.VertxException
+                    || cause instanceof io.quarkus.cache.CacheException || type.startsWith("io.vertx.redis.")
+                    || type.startsWith("io.vertx.core.http.ConnectionPoolTooBusyException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isDatabase(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException) {

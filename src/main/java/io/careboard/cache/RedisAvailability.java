@@ -1,7 +1,7 @@
 package io.careboard.cache;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -28,6 +28,7 @@ public class RedisAvailability {
     private final CacheConfig config;
     private final Event<Changed> changes;
     private final AtomicBoolean up = new AtomicBoolean(true);
+    private volatile boolean stopping;
 
     RedisAvailability(ReactiveRedisDataSource redis, CacheConfig config, Event<Changed> changes) {
         this.redis = redis;
@@ -35,8 +36,8 @@ public class RedisAvailability {
         this.changes = changes;
     }
 
-    void onStart(@Observes StartupEvent start) {
-        probe();
+    void onStop(@Observes ShutdownEvent stop) {
+        stopping = true;
     }
 
     public boolean isUp() {
@@ -45,7 +46,7 @@ public class RedisAvailability {
 
     /** Called by whoever saw a Redis command fail, so others stop trying before the next probe. */
     public void markDown(Throwable cause) {
-        if (up.compareAndSet(true, false)) {
+        if (!stopping && up.compareAndSet(true, false)) {
             LOG.warnf("Redis is unreachable (%s); metric answers bypass the cache until it is back", cause.toString());
             changes.fire(new Changed(false));
         }
@@ -53,6 +54,9 @@ public class RedisAvailability {
 
     @Scheduled(every = "${careboard.cache.redis.probe-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void probe() {
+        if (stopping) {
+            return;
+        }
         try {
             redis.execute("PING").await().atMost(config.redis().probeTimeout());
             if (up.compareAndSet(false, true)) {

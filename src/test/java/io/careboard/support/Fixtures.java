@@ -1,5 +1,7 @@
 package io.careboard.support;
 
+import io.careboard.cache.CacheCoherence;
+import io.careboard.metrics.MetricFamily;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Hand-built read-model rows for metric tests, written with plain SQL so the expected figures
@@ -18,16 +21,19 @@ public class Fixtures {
 
     private final EntityManager entityManager;
     private final RedisDataSource redis;
+    private final CacheCoherence caches;
 
-    Fixtures(EntityManager entityManager, RedisDataSource redis) {
+    Fixtures(EntityManager entityManager, RedisDataSource redis, CacheCoherence caches) {
         this.entityManager = entityManager;
         this.redis = redis;
+        this.caches = caches;
     }
 
-    /** Empties every read-model table and the test's Redis database. */
+    /** Empties every read-model table, the metric caches (near-cache included) and the test's Redis database. */
     public void reset() {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "truncate health_observations, payments, ratings, consultations, patients, doctors").executeUpdate());
+        caches.invalidate(List.of(MetricFamily.values()));
         redis.execute("FLUSHDB");
     }
 
