@@ -20,8 +20,17 @@ public final class TestTokens {
     }
 
     public static String expiringIn(Duration lifetime, String... roles) {
+        return token("test-" + String.join("-", roles), lifetime, roles);
+    }
+
+    /** A token of a named caller (its {@code upn}), for per-caller limits. */
+    public static String forCaller(String caller, String... roles) {
+        return token(caller, Duration.ofHours(1), roles);
+    }
+
+    private static String token(String caller, Duration lifetime, String... roles) {
         Instant now = Instant.now();
-        return Jwt.issuer("careboard-dev").upn("test-" + String.join("-", roles)).groups(java.util.Set.of(roles))
+        return Jwt.issuer("careboard-dev").upn(caller).groups(java.util.Set.of(roles))
                 .issuedAt(now.minus(Duration.ofMinutes(1))).expiresAt(now.plus(lifetime)).sign();
     }
 

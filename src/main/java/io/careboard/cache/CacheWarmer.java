@@ -5,12 +5,14 @@ import io.careboard.metrics.MetricQuery;
 import io.careboard.metrics.MetricsConfig;
 import io.careboard.metrics.period.PeriodName;
 import io.careboard.metrics.period.ResolvedPeriod;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.list.ListCommands;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +30,12 @@ public class CacheWarmer {
 
     private static final Logger LOG = Logger.getLogger(CacheWarmer.class);
     static final String LOCK = "careboard:cache-warm:running";
-    static final String HOUR_CLAIM = "careboard:cache-warm:hour:";
+    static final String FIRING_CLAIM = "careboard:cache-warm:firing:";
+    /** The scheduled warms done, newest first: {@code <firing> <instance> <status>}. */
+    public static final String RUNS = "careboard:cache-warm:runs";
+    private static final Duration CLAIM_LIFETIME = Duration.ofHours(2);
+    /** This replica, as the run log names it: the host (the pod in Kubernetes) and the process. */
+    static final String INSTANCE = hostName() + "/" + ProcessHandle.current().pid();
 
     /** One warmed answer. */
     public record Warmed(String metric, String period, String timezone, long millis) {
@@ -47,36 +54,44 @@ public class CacheWarmer {
     private final MetricsConfig metrics;
     private final CacheConfig config;
     private final Clock clock;
+    private final ListCommands<String, String> runs;
 
     CacheWarmer(CacheCoherence coherence, ClusterLock lock, RedisAvailability redis, MetricsConfig metrics,
-            CacheConfig config, Clock clock) {
+            CacheConfig config, Clock clock, RedisDataSource redisData) {
         this.coherence = coherence;
         this.lock = lock;
         this.redis = redis;
         this.metrics = metrics;
         this.config = config;
         this.clock = clock;
+        this.runs = redisData.list(String.class);
     }
 
-    /** The hourly warm: one replica per hour does it; failures are logged, never thrown. */
+    /**
+     * The scheduled warm. Every replica's scheduler fires at the same times; the first to claim a
+     * firing does the warm and records it in {@value #RUNS} (the newest 100), the others skip.
+     * Failures are logged, never thrown.
+     */
     @Scheduled(identity = "cache-warm", cron = "${careboard.cache.warm.cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void hourly() {
+    void scheduled(ScheduledExecution execution) {
+        Instant firing = execution.getScheduledFireTime().truncatedTo(ChronoUnit.SECONDS);
         try {
             if (!redis.isUp()) {
-                LOG.info("hourly cache warm skipped: Redis is down");
+                LOG.infof("scheduled cache warm of %s skipped: Redis is down", firing);
                 return;
             }
-            Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
-            if (!lock.claimOnce(HOUR_CLAIM + hour.atOffset(ZoneOffset.UTC).toLocalDateTime(), Duration.ofHours(2))) {
-                LOG.debugf("hourly cache warm of %s already done by another replica", hour);
+            if (!lock.claimOnce(FIRING_CLAIM + firing, CLAIM_LIFETIME)) {
+                LOG.debugf("scheduled cache warm of %s done by another replica", firing);
                 return;
             }
             Report report = warm();
-            LOG.infof("hourly cache warm: %s, %d answers in %d ms", report.status(), report.warmed().size(),
-                    report.totalMillis());
+            runs.lpush(RUNS, firing + " " + INSTANCE + " " + report.status());
+            runs.ltrim(RUNS, 0, 99);
+            LOG.infof("scheduled cache warm of %s: %s, %d answers in %d ms", firing, report.status(),
+                    report.warmed().size(), report.totalMillis());
         } catch (RuntimeException failure) {
-            LOG.warnf("hourly cache warm failed: %s", failure.toString());
+            LOG.warnf("scheduled cache warm of %s failed: %s", firing, failure.toString());
         }
     }
 
@@ -101,6 +116,14 @@ public class CacheWarmer {
                 }
             }
             return new Report("warmed", null, warmed, (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException unknown) {
+            return "unknown-host";
         }
     }
 
