@@ -2,6 +2,8 @@ package io.careboard.metrics;
 
 import static io.careboard.support.Api.asViewer;
 import static io.careboard.support.Api.dec;
+import static io.careboard.support.Series.cells;
+import static io.careboard.support.Series.hours;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.everyItem;
@@ -27,7 +29,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,8 +116,7 @@ class HealthTrendsTest {
     @Test
     void smallCellsAreHiddenAtKMinusOneAndShownAtKAndZero() {
         smallCells();
-        ValidatableResponse response = asViewer().queryParam("tz", "UTC").get("/api/v1/analytics/health-trends")
-                .then().statusCode(200)
+        ValidatableResponse response = healthTrends("today", "UTC")
                 .body("metric", is("health_trends"))
                 .body("period.name", is("today"))
                 .body("data.top_diagnoses.code", contains("E11", "J06.9", "I10", "A09"))
@@ -135,16 +135,16 @@ class HealthTrendsTest {
                 .body("data.by_sex.unknown", is(0))
                 .body("data.vitals.code", contains("8480-6", "8462-4", "8867-4", "2339-0", "39156-5"))
                 .body("data.vitals.series", everyItem(hasSize(13)))
-                .body("data.vitals[0].series.bucket", contains(hours("2026-06-10T", 13, "+00:00").toArray()))
-                .body("data.vitals[0].series.readings", contains(cells(13, 8, 5, 9, null)))
-                .body("data.vitals[0].series.avg", contains(cells(13, 8, dec("130.0"))))
+                .body("data.vitals[0].series.bucket", contains(hours("2026-06-10", 0, 12, "+00:00").toArray()))
+                .body("data.vitals[0].series.readings", contains(cells(13, 0, 8, 5, 9, null)))
+                .body("data.vitals[0].series.avg", contains(cells(13, null, 8, dec("130.0"))))
                 .body("data.vitals[1].series.readings", everyItem(is(0)))
                 .body("data.vitals[1].series.avg", everyItem(nullValue()))
-                .body("data.vitals[2].series.readings", contains(cells(13, 10, null)))
+                .body("data.vitals[2].series.readings", contains(cells(13, 0, 10, null)))
                 .body("data.vitals[2].series.avg", everyItem(nullValue()))
                 .body("data.vitals[3].series.readings", everyItem(is(0)))
-                .body("data.vitals[4].series.readings", contains(cells(13, 11, 5)))
-                .body("data.vitals[4].series.avg", contains(cells(13, 11, dec("24.9"))))
+                .body("data.vitals[4].series.readings", contains(cells(13, 0, 11, 5)))
+                .body("data.vitals[4].series.avg", contains(cells(13, null, 11, dec("24.9"))))
                 .body("data.suppressed", contains("top_diagnoses[0].count", "top_diagnoses[1].previous_count",
                         "top_diagnoses[3].count", "by_age_group.50-64", "by_sex.male", "vitals[0].series[9].readings",
                         "vitals[2].series[10].readings"));
@@ -209,9 +209,7 @@ class HealthTrendsTest {
     void agesAreCountedOnTheLocalDateOfTheConsultation() {
         ageEdges();
         // Berlin: 0-17 = a1..a5 + x; 18-34 = b1..b5 + c1..c5 + x + y; unknown = n1..n3, f1, f2.
-        asViewer().queryParam("period", "week").queryParam("tz", "Europe/Berlin")
-                .get("/api/v1/analytics/health-trends")
-                .then().statusCode(200)
+        healthTrends("week", "Europe/Berlin")
                 .body("data.by_age_group.'0-17'", is(6))
                 .body("data.by_age_group.'18-34'", is(12))
                 .body("data.by_age_group.'35-49'", is(0))
@@ -230,9 +228,7 @@ class HealthTrendsTest {
     void theTimeZoneDecidesTheDateOfAnAge() {
         ageEdges();
         // UTC: the c patients were seen on the 27th, aged 17: 0-17 = a + c + x, 18-34 = b + x + y.
-        asViewer().queryParam("period", "week").queryParam("tz", "UTC")
-                .get("/api/v1/analytics/health-trends")
-                .then().statusCode(200)
+        healthTrends("week", "UTC")
                 .body("data.by_age_group.'0-17'", is(11))
                 .body("data.by_age_group.'18-34'", is(7))
                 .body("data.by_age_group.unknown", is(5));
@@ -252,18 +248,16 @@ class HealthTrendsTest {
         // 02:30 CEST (00:30Z) and 02:30 CET (01:30Z): the first and the second 02:00 hour.
         observe(SYSTOLIC, "2026-10-25T00:30:00Z", patients, "110", "120", "130", "140", "150");
         observe(SYSTOLIC, "2026-10-25T01:30:00Z", patients, "100", "101", "102", "103", "104.5");
-        List<String> labels = new ArrayList<>(hours("2026-10-25T", 3, "+02:00"));
-        labels.add("2026-10-25T02:00:00+01:00");
-        labels.addAll(hours("2026-10-25T", 24, "+01:00").subList(3, 24));
+        List<String> labels = new ArrayList<>(hours("2026-10-25", 0, 2, "+02:00"));
+        labels.addAll(hours("2026-10-25", 2, 23, "+01:00"));
 
-        asViewer().queryParam("tz", "Europe/Berlin").get("/api/v1/analytics/health-trends")
-                .then().statusCode(200)
+        healthTrends("today", "Europe/Berlin")
                 .body("period.from", is("2026-10-25T00:00:00+02:00"))
                 .body("data.vitals[0].series", hasSize(25))
                 .body("data.vitals[0].series.bucket", contains(labels.toArray()))
-                .body("data.vitals[0].series.readings", contains(cells(25, 2, 5, 3, 5)))
+                .body("data.vitals[0].series.readings", contains(cells(25, 0, 2, 5, 3, 5)))
                 // 650 / 5 = 130.0 and 510.5 / 5 = 102.1.
-                .body("data.vitals[0].series.avg", contains(cells(25, 2, dec("130.0"), 3, dec("102.1"))))
+                .body("data.vitals[0].series.avg", contains(cells(25, null, 2, dec("130.0"), 3, dec("102.1"))))
                 .body("data.top_diagnoses.code", contains("J06.9"))
                 .body("data.top_diagnoses.count", contains(10))
                 .body("data.top_diagnoses.previous_count", contains(0))
@@ -276,9 +270,7 @@ class HealthTrendsTest {
     @Test
     void anEmptyWindowShowsZerosAndNoAverages() {
         clock.freezeAt(Instant.parse("2026-06-10T09:30:00Z"));
-        asViewer().queryParam("period", "week").queryParam("tz", "America/New_York")
-                .get("/api/v1/analytics/health-trends")
-                .then().statusCode(200)
+        healthTrends("week", "America/New_York")
                 .body("data.top_diagnoses", empty())
                 .body("data.by_age_group.'0-17'", is(0))
                 .body("data.by_age_group.unknown", is(0))
@@ -291,6 +283,11 @@ class HealthTrendsTest {
                 .body("data.vitals[4].series.readings", everyItem(is(0)))
                 .body("data.vitals[4].series.avg", everyItem(nullValue()))
                 .body("data.suppressed", empty());
+    }
+
+    private static ValidatableResponse healthTrends(String period, String tz) {
+        return asViewer().queryParam("period", period).queryParam("tz", tz).get("/api/v1/analytics/health-trends")
+                .then().statusCode(200);
     }
 
     /** One completed consultation with {@code code} at {@code scheduled} per patient listed (repeats allowed). */
@@ -311,28 +308,5 @@ class HealthTrendsTest {
             fixtures.observation("o" + ++observations, patients.get(i), code, values[i], "unit",
                     Instant.parse(observed));
         }
-    }
-
-    /** {@code count} local hour labels from midnight: {@code 2026-06-10T00:00:00+00:00}, ... */
-    private static List<String> hours(String datePrefix, int count, String offset) {
-        List<String> labels = new ArrayList<>();
-        for (int h = 0; h < count; h++) {
-            labels.add(datePrefix + String.format("%02d:00:00", h) + offset);
-        }
-        return labels;
-    }
-
-    /**
-     * A series of {@code size} cells: {@code index, value} pairs set, every other cell the empty
-     * cell's value (0 for readings, null for averages, guessed from the first value's type).
-     */
-    private static Object[] cells(int size, Object... indexValuePairs) {
-        Object[] cells = new Object[size];
-        boolean averages = indexValuePairs.length > 1 && indexValuePairs[1] instanceof BigDecimal;
-        Arrays.fill(cells, averages ? null : 0);
-        for (int i = 0; i < indexValuePairs.length; i += 2) {
-            cells[(Integer) indexValuePairs[i]] = indexValuePairs[i + 1];
-        }
-        return cells;
     }
 }
