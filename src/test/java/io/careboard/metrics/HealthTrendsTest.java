@@ -20,6 +20,7 @@ import io.careboard.metrics.health.HealthTrendsService;
 import io.careboard.metrics.period.PeriodName;
 import io.careboard.metrics.period.ResolvedPeriod;
 import io.careboard.support.Fixtures;
+import io.careboard.support.SqlStatements;
 import io.careboard.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -53,6 +54,9 @@ class HealthTrendsTest {
 
     @Inject
     HealthTrendsService service;
+
+    @Inject
+    SqlStatements statements;
 
     private int consultations;
     private int observations;
@@ -159,7 +163,9 @@ class HealthTrendsTest {
         MetricQuery query = MetricQuery.of(MetricFamily.HEALTH_TRENDS,
                 ResolvedPeriod.named(PeriodName.TODAY, ZoneId.of("UTC"), clock.instant()));
         Computation first = new Computation();
+        long before = statements.count();
         HealthTrends computed = service.cached(query.cacheKey(), query, first).data();
+        assertEquals(2, statements.count() - before, "two statements per cold computation, the version included");
         Computation second = new Computation();
         HealthTrends cached = service.cached(query.cacheKey(), query, second).data();
 

@@ -4,8 +4,10 @@ import static io.careboard.support.Api.asViewer;
 import static io.careboard.support.Api.dec;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.careboard.support.Fixtures;
+import io.careboard.support.SqlStatements;
 import io.careboard.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -31,6 +33,9 @@ class OverviewTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    SqlStatements statements;
 
     @BeforeEach
     void springForwardInNewYork() {
@@ -91,6 +96,7 @@ class OverviewTest {
     @Test
     void todayOnTheSpringForwardDay() {
         // Today: t1..t7 = 7, completed t1 t2 t7 = 3, ended otherwise t3 t4 = 2. Yesterday: y1 y2 = 2.
+        long before = statements.count();
         overview("today")
                 .body("metric", is("overview"))
                 .body("period.from", is("2026-03-08T00:00:00-05:00"))
@@ -108,6 +114,7 @@ class OverviewTest {
                 .body("data.active_doctors", is(2))
                 .body("data.active_patients", is(4))
                 .body("data.in_progress_now", is(2));
+        assertEquals(2, statements.count() - before, "two statements per cold computation, the version included");
     }
 
     @Test

@@ -11,8 +11,10 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.careboard.support.Fixtures;
+import io.careboard.support.SqlStatements;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -33,6 +35,9 @@ class RangeMetricsTest {
 
     @Inject
     Fixtures fixtures;
+
+    @Inject
+    SqlStatements statements;
 
     @BeforeEach
     void reset() {
@@ -67,6 +72,7 @@ class RangeMetricsTest {
     @Test
     void dailyOverAFallBackDayWithAHalfOpenEnd() {
         fallBackInBerlin();
+        long before = statements.count();
         range("2026-10-24", "2026-10-26", "day", "Europe/Berlin")
                 .then().statusCode(200)
                 .body("metric", is("range"))
@@ -88,6 +94,7 @@ class RangeMetricsTest {
                 .body("data.totals.net", is(dec("155.10")))
                 .body("data.totals.ratings", is(3))
                 .body("data.totals.avg_rating", is(dec("3.67")));
+        assertEquals(1, statements.count() - before, "one statement per cold computation, the version included");
     }
 
     @Test
