@@ -56,16 +56,22 @@ public record Suppression(int k) {
         }
 
         /**
+         * {@code count}, or null when it or the number of distinct {@code patients} behind it is
+         * hidden: six diagnoses of two patients still describe two patients.
+         */
+        public Long count(String path, long count, long patients) {
+            return hide(path, rule.hides(count) || rule.hides(patients)) ? null : count;
+        }
+
+        /**
          * A count and its average ({@code sum / count}, {@code digits} digits), both null when the
          * count or the number of distinct {@code patients} behind it is hidden: ten readings of one
          * patient still describe one patient. The path named is the count's. An empty cell shows 0
          * and a null average.
          */
         public Averaged averaged(String countPath, long count, long patients, BigDecimal sum, int digits) {
-            if (hide(countPath, rule.hides(count) || rule.hides(patients))) {
-                return new Averaged(null, null);
-            }
-            return new Averaged(count, Decimals.average(sum, count, digits));
+            Long shown = count(countPath, count, patients);
+            return shown == null ? new Averaged(null, null) : new Averaged(shown, Decimals.average(sum, count, digits));
         }
 
         /** The percent change between two counts as shown; null when either is hidden, or it would tell. */

@@ -54,6 +54,18 @@ class SuppressionTest {
     }
 
     @Test
+    void aCountOfManyEventsIsHiddenWhenFewPatientsAreBehindIt() {
+        Suppression.Cells cells = k5.cells();
+
+        assertNull(cells.count("top_diagnoses[0].count", 6, 2), "six diagnoses of two patients");
+        assertNull(cells.count("top_diagnoses[1].count", 3, 3));
+        assertEquals(5L, cells.count("top_diagnoses[2].count", 5, 5));
+        assertEquals(0L, cells.count("top_diagnoses[2].previous_count", 0, 0));
+
+        assertEquals(List.of("top_diagnoses[0].count", "top_diagnoses[1].count"), cells.suppressed());
+    }
+
+    @Test
     void aChangeIsNullWhenEitherCountIsHidden() {
         Suppression.Cells cells = k5.cells();
         Long count = cells.count("top_diagnoses[1].count", 3);

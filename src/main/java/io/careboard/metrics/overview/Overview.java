@@ -1,0 +1,25 @@
+package io.careboard.metrics.overview;
+
+import java.math.BigDecimal;
+
+/** {@code data} of {@code GET /analytics/overview} (contract §3): the dashboard's headline figures. */
+public record Overview(
+        Consultations consultations,
+        Revenue revenue,
+        Ratings ratings,
+        long activeDoctors,
+        long activePatients,
+        long inProgressNow) {
+
+    /** {@code change_percent} is the change of {@code total} against the previous window. */
+    public record Consultations(long total, long completed, BigDecimal completionRate, BigDecimal changePercent) {
+    }
+
+    /** Net revenue and its change against the previous window. */
+    public record Revenue(BigDecimal net, BigDecimal changePercent) {
+    }
+
+    /** Ratings created in the window: their mean (2 digits, null without ratings) and count. */
+    public record Ratings(BigDecimal avg, long count) {
+    }
+}
