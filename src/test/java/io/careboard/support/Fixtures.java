@@ -38,8 +38,12 @@ public class Fixtures {
     }
 
     public Fixtures doctor(String id, String fullName, String specialty) {
-        return sql("insert into doctors (id, full_name, specialty, active, updated_at) values (?1, ?2, ?3, true, now())",
-                id, fullName, specialty);
+        return doctor(id, fullName, specialty, true);
+    }
+
+    public Fixtures doctor(String id, String fullName, String specialty, boolean active) {
+        return sql("insert into doctors (id, full_name, specialty, active, updated_at) values (?1, ?2, ?3, ?4, now())",
+                id, fullName, specialty, active);
     }
 
     /** A patient; {@code birthDate} may be null (unknown). */
