@@ -17,6 +17,7 @@ import io.careboard.metrics.revenue.RevenueMetrics.SeriesPoint;
 import io.careboard.metrics.revenue.RevenueMetrics.SpecialtyRevenue;
 import io.careboard.metrics.revenue.RevenueMetrics.TypeRevenue;
 import io.careboard.metrics.revenue.RevenueMetricsRepository.Aggregate;
+import io.careboard.metrics.revenue.RevenueMetricsRepository.Current;
 import io.careboard.metrics.revenue.RevenueMetricsRepository.Previous;
 import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
@@ -52,7 +53,7 @@ public class RevenueMetricsService extends MetricService<RevenueMetrics> {
 
     @Override
     protected Versioned<RevenueMetrics> calculate(MetricQuery query) {
-        Versioned<List<Aggregate>> current = repository.current(query.period());
+        Versioned<Current> current = repository.current(query.period());
         Previous previous = repository.previous(query.period());
 
         Aggregate all = null;
@@ -61,7 +62,7 @@ public class RevenueMetricsService extends MetricService<RevenueMetrics> {
         Map<Integer, Aggregate> byBucket = new HashMap<>();
         List<Aggregate> specialties = new ArrayList<>();
         List<Aggregate> doctors = new ArrayList<>();
-        for (Aggregate row : current.data()) {
+        for (Aggregate row : current.data().aggregates()) {
             switch (row.dimension()) {
                 case "all" -> all = row;
                 case "type" -> byType.put(row.member(), row);
@@ -98,8 +99,9 @@ public class RevenueMetricsService extends MetricService<RevenueMetrics> {
             series.add(new SeriesPoint(buckets.get(i).label(), money.gross(), money.refunds(), money.net()));
         }
 
-        RevenueMetrics data = new RevenueMetrics(total.gross(), total.refunds(), total.net(), all.paidConsultations(),
-                Decimals.average(total.gross(), all.paidConsultations(), Decimals.MONEY_DIGITS),
+        long paidConsultations = current.data().paidConsultations();
+        RevenueMetrics data = new RevenueMetrics(total.gross(), total.refunds(), total.net(), paidConsultations,
+                Decimals.average(total.gross(), paidConsultations, Decimals.MONEY_DIGITS),
                 types, bySpecialty, methods, series, topDoctors,
                 new GrossAndNet(before.gross(), before.net()),
                 new GrossAndNet(Decimals.changePercent(total.gross(), before.gross()),
