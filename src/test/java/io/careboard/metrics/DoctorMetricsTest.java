@@ -175,23 +175,15 @@ class DoctorMetricsTest {
 
     @Test
     void oneFiveStarReviewDoesNotBeatFortyReviewsAveraging48() {
-        clock.freezeAt(Instant.parse("2026-06-10T18:00:00Z"));
-        fixtures.doctor("solo", "Dr. Solo", "cardiology")
-                .doctor("veteran", "Dr. Veteran", "cardiology")
-                .doctor("mid", "Dr. Mid", "cardiology")
-                .patient("p1", null, "unknown");
-        Instant at = Instant.parse("2026-06-10T09:00:00Z");
-        consultation("s1", "solo", "completed", "2026-06-10T08:00:00Z", null, null);
-        fixtures.rating("rs1", "s1", 5, at);
+        ratingDay("solo", "veteran", "mid");
+        rated("s1", "solo", 5);
         // 32 fives and 8 fours: 192 / 40 = 4.8.
         for (int i = 0; i < 40; i++) {
-            consultation("v" + i, "veteran", "completed", "2026-06-10T08:00:00Z", null, null);
-            fixtures.rating("rv" + i, "v" + i, i < 32 ? 5 : 4, at);
+            rated("v" + i, "veteran", i < 32 ? 5 : 4);
         }
         // 9 threes.
         for (int i = 0; i < 9; i++) {
-            consultation("m" + i, "mid", "completed", "2026-06-10T08:00:00Z", null, null);
-            fixtures.rating("rm" + i, "m" + i, 3, at);
+            rated("m" + i, "mid", 3);
         }
         // N = 50, T = 5 + 192 + 27 = 224, m = 4.48, C·m = 22.4.
         // veteran (22.4 + 192) / 45 = 4.7644; solo (22.4 + 5) / 6 = 4.5667; mid (22.4 + 27) / 14 = 3.5286.
@@ -204,18 +196,12 @@ class DoctorMetricsTest {
 
     @Test
     void ratingOrderUsesTheUnroundedValue() {
-        clock.freezeAt(Instant.parse("2026-06-10T18:00:00Z"));
-        fixtures.doctor("doc-a", "Dr. A", "cardiology")
-                .doctor("doc-b", "Dr. B", "cardiology")
-                .doctor("doc-f", "Dr. F", "cardiology")
-                .doctor("doc-n", "Dr. N", "cardiology")
-                .patient("p1", null, "unknown");
-        Instant at = Instant.parse("2026-06-10T09:00:00Z");
-        for (String id : new String[] { "a1", "b1", "b2", "f1", "n1" }) {
-            consultation(id, "doc-" + id.charAt(0), "completed", "2026-06-10T08:00:00Z", null, null);
-        }
-        fixtures.rating("ra1", "a1", 5, at).rating("rb1", "b1", 5, at).rating("rb2", "b2", 4, at)
-                .rating("rf1", "f1", 1, at);
+        ratingDay("doc-a", "doc-b", "doc-f", "doc-n");
+        rated("a1", "doc-a", 5);
+        rated("b1", "doc-b", 5);
+        rated("b2", "doc-b", 4);
+        rated("f1", "doc-f", 1);
+        consultation("n1", "doc-n", "completed", "2026-06-10T08:00:00Z", null, null);
         // N = 4, T = 15, m = 3.75, C·m = 18.75: doc-b (18.75 + 9) / 7 = 3.9643 and doc-a (18.75 + 5) / 6
         // = 3.9583 both show 3.96, but doc-b is higher; doc-n has no rating (m); doc-f 19.75 / 6.
         doctors("today", "rating", null)
@@ -225,9 +211,7 @@ class DoctorMetricsTest {
 
     @Test
     void aWindowWithoutAnyRatingHasNoBayesianRating() {
-        clock.freezeAt(Instant.parse("2026-06-10T18:00:00Z"));
-        fixtures.doctor("d1", "Dr. One", "cardiology").doctor("d2", "Dr. Two", "dermatology")
-                .patient("p1", null, "unknown");
+        ratingDay("d1", "d2");
         consultation("c1", "d2", "completed", "2026-06-10T08:00:00Z", null, null);
         consultation("c2", "d1", "scheduled", "2026-06-10T09:00:00Z", null, null);
         // Yesterday's consultation and rating.
@@ -244,8 +228,7 @@ class DoctorMetricsTest {
 
     @Test
     void anEmptyWindowHasNoDoctors() {
-        clock.freezeAt(Instant.parse("2026-06-10T18:00:00Z"));
-        fixtures.doctor("d1", "Dr. One", "cardiology");
+        ratingDay("d1");
         doctors("today", "rating", null)
                 .body("data.active_doctors", is(0))
                 .body("data.doctors", empty());
@@ -262,6 +245,21 @@ class DoctorMetricsTest {
         return request.get("/api/v1/analytics/doctors").then().statusCode(200)
                 .body("metric", is("doctors"))
                 .body("period.timezone", is(NEW_YORK));
+    }
+
+    /** 2026-06-10 at 14:00 EDT, with these doctors (cardiologists named after their ids) and patient p1. */
+    private void ratingDay(String... doctorIds) {
+        clock.freezeAt(Instant.parse("2026-06-10T18:00:00Z"));
+        for (String id : doctorIds) {
+            fixtures.doctor(id, "Dr. " + id, "cardiology");
+        }
+        fixtures.patient("p1", null, "unknown");
+    }
+
+    /** A completed consultation on the rating day, rated {@code score} an hour later. */
+    private void rated(String consultation, String doctor, int score) {
+        consultation(consultation, doctor, "completed", "2026-06-10T08:00:00Z", null, null);
+        fixtures.rating("r-" + consultation, consultation, score, Instant.parse("2026-06-10T09:00:00Z"));
     }
 
     private void consultation(String id, String doctor, String status, String scheduled, String started,
