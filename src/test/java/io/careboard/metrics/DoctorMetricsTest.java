@@ -7,8 +7,10 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.careboard.support.Fixtures;
+import io.careboard.support.SqlStatements;
 import io.careboard.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -33,6 +35,9 @@ class DoctorMetricsTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    SqlStatements statements;
 
     @BeforeEach
     void reset() {
@@ -100,6 +105,7 @@ class DoctorMetricsTest {
     void todayOnTheFallBackDaySortedByCompleted() {
         fallBackDayInNewYork();
         // Completed: d1 3, d2 1, d3 1 (tie: id), d4 0, d5 0 (tie: id).
+        long before = statements.count();
         doctors("today", null, null)
                 .body("period.from", is("2026-11-01T00:00:00-04:00"))
                 .body("period.to", is("2026-11-01T15:30:00-05:00"))
@@ -123,6 +129,7 @@ class DoctorMetricsTest {
                         contains(dec("150.00"), dec("60.00"), dec("50.00"), dec("150.00"), dec("0.00")))
                 // (30 + 45) / 2, 20, 50.
                 .body("data.doctors.avg_duration_minutes", contains(dec("37.5"), dec("20.0"), dec("50.0"), null, null));
+        assertEquals(1, statements.count() - before, "one statement per cold computation, the version included");
     }
 
     @Test

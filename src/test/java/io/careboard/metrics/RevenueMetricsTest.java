@@ -2,21 +2,27 @@ package io.careboard.metrics;
 
 import static io.careboard.support.Api.asViewer;
 import static io.careboard.support.Api.dec;
+import static io.careboard.support.Series.cells;
+import static io.careboard.support.Series.hours;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.careboard.support.Fixtures;
+import io.careboard.support.SqlStatements;
 import io.careboard.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,12 +38,16 @@ import org.junit.jupiter.api.Test;
 class RevenueMetricsTest {
 
     private static final String BERLIN = "Europe/Berlin";
+    private static final BigDecimal ZERO = dec("0.00");
 
     @Inject
     Fixtures fixtures;
 
     @Inject
     TestClock clock;
+
+    @Inject
+    SqlStatements statements;
 
     @BeforeEach
     void fallBackDayInBerlin() {
@@ -95,6 +105,7 @@ class RevenueMetricsTest {
     void todayOnTheFallBackDay() {
         // Gross 40 + 100 + 20 + 80 + 60 + 85.03 + 25.03 = 410.06; refunds 30 + 60 + 90 = 180.
         // Paid consultations c8, c1 (twice), c2, c3, c9, c6 = 6; 410.06 / 6 = 68.343.
+        long before = statements.count();
         revenue("today")
                 .body("period.from", is("2026-10-25T00:00:00+02:00"))
                 .body("period.to", is("2026-10-25T23:30:00+01:00"))
@@ -122,34 +133,21 @@ class RevenueMetricsTest {
                 .body("data.top_doctors.gross", amounts("200.00", "85.03", "40.00", "85.03", "0.00"))
                 .body("data.top_doctors.net", amounts("170.00", "85.03", "40.00", "25.03", "-90.00"))
                 .body("data.series", hasSize(25))
-                .body("data.series.bucket", contains(
-                        "2026-10-25T00:00:00+02:00", "2026-10-25T01:00:00+02:00", "2026-10-25T02:00:00+02:00",
-                        "2026-10-25T02:00:00+01:00", "2026-10-25T03:00:00+01:00", "2026-10-25T04:00:00+01:00",
-                        "2026-10-25T05:00:00+01:00", "2026-10-25T06:00:00+01:00", "2026-10-25T07:00:00+01:00",
-                        "2026-10-25T08:00:00+01:00", "2026-10-25T09:00:00+01:00", "2026-10-25T10:00:00+01:00",
-                        "2026-10-25T11:00:00+01:00", "2026-10-25T12:00:00+01:00", "2026-10-25T13:00:00+01:00",
-                        "2026-10-25T14:00:00+01:00", "2026-10-25T15:00:00+01:00", "2026-10-25T16:00:00+01:00",
-                        "2026-10-25T17:00:00+01:00", "2026-10-25T18:00:00+01:00", "2026-10-25T19:00:00+01:00",
-                        "2026-10-25T20:00:00+01:00", "2026-10-25T21:00:00+01:00", "2026-10-25T22:00:00+01:00",
-                        "2026-10-25T23:00:00+01:00"))
-                .body("data.series.gross", amounts(
-                        "40.00", "0.00", "100.00", "20.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00",
-                        "80.00", "0.00", "60.00", "0.00", "0.00", "0.00", "0.00", "85.03", "0.00", "0.00",
-                        "0.00", "0.00", "0.00", "0.00", "25.03"))
-                .body("data.series.refunds", amounts(
-                        "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00",
-                        "0.00", "30.00", "0.00", "0.00", "60.00", "90.00", "0.00", "0.00", "0.00", "0.00",
-                        "0.00", "0.00", "0.00", "0.00", "0.00"))
-                .body("data.series.net", amounts(
-                        "40.00", "0.00", "100.00", "20.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00",
-                        "80.00", "-30.00", "60.00", "0.00", "-60.00", "-90.00", "0.00", "85.03", "0.00", "0.00",
-                        "0.00", "0.00", "0.00", "0.00", "25.03"))
+                .body("data.series.bucket", contains(fallBackDayHours().toArray()))
+                .body("data.series.gross", contains(cells(25, ZERO, 0, dec("40.00"), 2, dec("100.00"), 3, dec("20.00"),
+                        10, dec("80.00"), 12, dec("60.00"), 17, dec("85.03"), 24, dec("25.03"))))
+                .body("data.series.refunds", contains(cells(25, ZERO, 11, dec("30.00"), 14, dec("60.00"),
+                        15, dec("90.00"))))
+                .body("data.series.net", contains(cells(25, ZERO, 0, dec("40.00"), 2, dec("100.00"), 3, dec("20.00"),
+                        10, dec("80.00"), 11, dec("-30.00"), 12, dec("60.00"), 14, dec("-60.00"), 15, dec("-90.00"),
+                        17, dec("85.03"), 24, dec("25.03"))))
                 // Yesterday up to 23:30 CEST: gross pF 90, refund pN 200, net −110.
                 .body("data.previous.gross", is(dec("90.00")))
                 .body("data.previous.net", is(dec("-110.00")))
                 // (410.06 − 90) / 90 = 355.62 %; (230.06 − (−110)) / |−110| = 309.145 %.
                 .body("data.change_percent.gross", is(dec("355.6")))
                 .body("data.change_percent.net", is(dec("309.1")));
+        assertEquals(2, statements.count() - before, "two statements per cold computation, the version included");
     }
 
     @Test
@@ -175,14 +173,9 @@ class RevenueMetricsTest {
                 .body("data.top_doctors.gross", amounts("90.00", "0.00"))
                 .body("data.top_doctors.net", amounts("90.00", "-200.00"))
                 .body("data.series", hasSize(24))
-                .body("data.series.gross", amounts(
-                        "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00",
-                        "90.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00",
-                        "0.00"))
-                .body("data.series.refunds", amounts(
-                        "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00",
-                        "0.00", "0.00", "200.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00",
-                        "0.00"))
+                .body("data.series.gross", contains(cells(24, ZERO, 12, dec("90.00"))))
+                .body("data.series.refunds", contains(cells(24, ZERO, 14, dec("200.00"))))
+                .body("data.series.net", contains(cells(24, ZERO, 12, dec("90.00"), 14, dec("-200.00"))))
                 // The day before yesterday had nothing: no percent change.
                 .body("data.previous.gross", is(dec("0.00")))
                 .body("data.previous.net", is(dec("0.00")))
@@ -246,12 +239,9 @@ class RevenueMetricsTest {
                 .body("data.top_doctors.net", amounts("170.00", "85.03", "85.03", "55.03", "40.00"))
                 .body("data.series.bucket", contains("2025-10", "2025-11", "2025-12", "2026-01", "2026-02",
                         "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"))
-                .body("data.series.gross", amounts("0.00", "0.00", "0.00", "0.00", "0.00", "30.00", "0.00", "0.00",
-                        "0.00", "0.00", "0.00", "0.00", "785.09"))
-                .body("data.series.refunds", amounts("0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00",
-                        "0.00", "0.00", "0.00", "0.00", "380.00"))
-                .body("data.series.net", amounts("0.00", "0.00", "0.00", "0.00", "0.00", "30.00", "0.00", "0.00",
-                        "0.00", "0.00", "0.00", "0.00", "405.09"))
+                .body("data.series.gross", contains(cells(13, ZERO, 5, dec("30.00"), 12, dec("785.09"))))
+                .body("data.series.refunds", contains(cells(13, ZERO, 12, dec("380.00"))))
+                .body("data.series.net", contains(cells(13, ZERO, 5, dec("30.00"), 12, dec("405.09"))))
                 .body("data.previous.gross", is(dec("12.00")))
                 .body("data.previous.net", is(dec("12.00")))
                 // (815.09 − 12) / 12 = 6692.42 %; (435.09 − 12) / 12 = 3525.75 % (half up).
@@ -277,9 +267,9 @@ class RevenueMetricsTest {
                 .body("data.by_specialty", empty())
                 .body("data.top_doctors", empty())
                 .body("data.series", hasSize(12))
-                .body("data.series.gross", everyItem(is(dec("0.00"))))
-                .body("data.series.refunds", everyItem(is(dec("0.00"))))
-                .body("data.series.net", everyItem(is(dec("0.00"))))
+                .body("data.series.gross", everyItem(is(ZERO)))
+                .body("data.series.refunds", everyItem(is(ZERO)))
+                .body("data.series.net", everyItem(is(ZERO)))
                 .body("data.previous.gross", is(dec("0.00")))
                 .body("data.previous.net", is(dec("0.00")))
                 .body("data.change_percent.gross", nullValue())
@@ -293,6 +283,13 @@ class RevenueMetricsTest {
                 .body("metric", is("revenue"))
                 .body("period.timezone", is(BERLIN))
                 .body("currency", is("EUR"));
+    }
+
+    /** The 25 hours of 2026-10-25 in Berlin: the 02:00 hours are bucket 2 (CEST) and bucket 3 (CET). */
+    private static List<String> fallBackDayHours() {
+        List<String> labels = new ArrayList<>(hours("2026-10-25", 0, 2, "+02:00"));
+        labels.addAll(hours("2026-10-25", 2, 23, "+01:00"));
+        return labels;
     }
 
     /** Exact amounts in order, scale included: {@code amounts("0.00")} does not match 0 or 0.0. */
