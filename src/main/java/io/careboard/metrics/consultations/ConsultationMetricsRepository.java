@@ -1,67 +1,137 @@
 package io.careboard.metrics.consultations;
 
 import io.careboard.domain.DataVersionRepository;
+import io.careboard.metrics.MetricService.Versioned;
 import io.careboard.metrics.MetricSql;
 import io.careboard.metrics.period.ResolvedPeriod;
+import io.careboard.metrics.rollup.RollupSql;
+import io.careboard.metrics.rollup.Rollups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
-import io.careboard.metrics.MetricService.Versioned;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The consultation family's SQL: two statements per computation. */
+/**
+ * The consultation family's SQL: two statements per computation. Built past days come from the
+ * daily rollups, the rest of each window (today, changed days) from the consultations themselves;
+ * see {@link RollupSql}.
+ */
 @ApplicationScoped
 public class ConsultationMetricsRepository {
+
+    /** Completed consultations' durations, for the raw part of a window {@code w}. */
+    private static final String RAW_DURATIONS = """
+            select interval_us(x.ended_at - x.started_at) as duration_us
+            from consultations x join %1$s_raw w on x.scheduled_at >= w.f and x.scheduled_at < w.t
+            where x.status = 'completed' and x.started_at is not null and x.ended_at is not null""";
 
     /**
      * Counts and time sums over the current window, per status, type, specialty and series
      * bucket, and overall ({@code dimension = 'all'}). Durations count completed consultations
-     * with both times; waits every started one. Sums of intervals stay exact (microseconds).
+     * with both times; waits every started one. Times are summed in microseconds, exactly.
      */
     static final String CURRENT = """
-            with w as (
-                select c.status, c.type, d.specialty,
-                       width_bucket(c.scheduled_at, cast(:buckets as timestamptz[])) as bucket,
-                       case when c.status = 'completed' then c.ended_at - c.started_at end as duration,
-                       c.started_at - c.scheduled_at as wait
-                from consultations c
-                join doctors d on d.id = c.doctor_id
-                where c.scheduled_at >= :cur_from and c.scheduled_at < :cur_to)
+            with %s,
+            w as (
+                select r.status, r.type, r.specialty,
+                       width_bucket(c.day_from, cast(:buckets as timestamptz[])) as bucket,
+                       r.consultations as total,
+                       case when r.status = 'completed' then r.consultations else 0 end as completed,
+                       r.duration_us, r.durations, r.wait_us, r.waits
+                from rollup_consultations r
+                join cur_clean c on r.day = c.day
+                where r.zone = :rollup_zone
+                union all
+                select x.status, x.type, d.specialty,
+                       width_bucket(x.scheduled_at, cast(:buckets as timestamptz[])),
+                       1, case when x.status = 'completed' then 1 else 0 end,
+                       case when x.status = 'completed' then coalesce(interval_us(x.ended_at - x.started_at), 0)
+                            else 0 end,
+                       case when x.status = 'completed' and x.ended_at - x.started_at is not null then 1 else 0 end,
+                       coalesce(interval_us(x.started_at - x.scheduled_at), 0),
+                       case when x.started_at is not null then 1 else 0 end
+                from consultations x
+                join cur_raw w on x.scheduled_at >= w.f and x.scheduled_at < w.t
+                join doctors d on d.id = x.doctor_id)
             select case when grouping(status) = 0 then 'status'
                         when grouping(type) = 0 then 'type'
                         when grouping(specialty) = 0 then 'specialty'
                         when grouping(bucket) = 0 then 'bucket'
                         else 'all' end as dimension,
                    coalesce(status, type, specialty, cast(bucket as text)) as member,
-                   count(*) as total,
-                   count(*) filter (where status = 'completed') as completed,
-                   extract(epoch from sum(duration)) as duration_seconds,
-                   count(duration) as durations,
-                   extract(epoch from sum(wait)) as wait_seconds,
-                   count(wait) as waits,
+                   coalesce(sum(total), 0) as total,
+                   coalesce(sum(completed), 0) as completed,
+                   sum(duration_us) / 1000000.0 as duration_seconds,
+                   coalesce(sum(durations), 0) as durations,
+                   sum(wait_us) / 1000000.0 as wait_seconds,
+                   coalesce(sum(waits), 0) as waits,
                    %s as version
             from w
             group by grouping sets ((status), (type), (specialty), (bucket), ())
-            """.formatted(DataVersionRepository.CURRENT_SQL);
+            """.formatted(RollupSql.plan("cur"), DataVersionRepository.CURRENT_SQL);
 
-    /** The exact median duration of the current window and the previous window's counts. */
+    /**
+     * The exact median duration of the current window, and the previous window's counts. The
+     * median takes the durations' whole-minute histogram to find the minute holding the middle
+     * rank(s), then the exact durations of that minute only: exact, without reading a year of
+     * durations.
+     */
     static final String MEDIAN_AND_PREVIOUS = """
-            select (select extract(epoch from percentile_cont(0.5) within group (order by c.ended_at - c.started_at))
-                    from consultations c
-                    where c.scheduled_at >= :cur_from and c.scheduled_at < :cur_to and c.status = 'completed'
-                      and c.started_at is not null and c.ended_at is not null) as median_seconds,
-                   count(*) as total,
-                   count(*) filter (where status = 'completed') as completed,
-                   count(*) filter (where status in ('cancelled', 'no_show')) as failed
-            from consultations
-            where scheduled_at >= :prev_from and scheduled_at < :prev_to
-            """;
+            with %1$s, %2$s,
+            minutes as (
+                select r.minute, r.completed as n
+                from rollup_duration_minutes r join cur_clean c on r.day = c.day
+                where r.zone = :rollup_zone
+                union all
+                select cast(x.duration_us / 60000000 as integer), 1 from (%3$s) x),
+            cumulative as (
+                select minute, n, sum(n) over (order by minute) as upto, sum(n) over () as total
+                from (select minute, cast(sum(n) as bigint) as n from minutes group by minute) m),
+            targets as (
+                -- The 1-based rank(s) of the middle: one for an odd count, two for an even one.
+                select k.k, c.minute, k.k - (c.upto - c.n) as rank_in_minute
+                from (select distinct unnest(array[(t.total + 1) / 2, t.total / 2 + 1]) as k
+                      from (select cast(total as bigint) as total from cumulative limit 1) t) k
+                join cumulative c on c.upto >= k.k and c.upto - c.n < k.k),
+            exact as (
+                select t.k, t.rank_in_minute, v.duration_us,
+                       sum(v.n) over (partition by t.k order by v.duration_us) as upto
+                from targets t
+                cross join lateral (
+                    select u.duration_us, sum(u.n) as n
+                    from (select r.duration_us, r.completed as n
+                          from rollup_durations r join cur_clean c on r.day = c.day
+                          where r.zone = :rollup_zone and r.minute = t.minute
+                          union all
+                          select x.duration_us, 1 from (%3$s) x
+                          where cast(x.duration_us / 60000000 as integer) = t.minute) u
+                    group by u.duration_us) v),
+            middle as (select k, min(duration_us) as duration_us from exact where upto >= rank_in_minute group by k),
+            previous as (
+                select r.consultations as total,
+                       case when r.status = 'completed' then r.consultations else 0 end as completed,
+                       case when r.status in ('cancelled', 'no_show') then r.consultations else 0 end as failed
+                from rollup_consultations r join prev_clean c on r.day = c.day
+                where r.zone = :rollup_zone
+                union all
+                select 1, case when x.status = 'completed' then 1 else 0 end,
+                       case when x.status in ('cancelled', 'no_show') then 1 else 0 end
+                from consultations x join prev_raw w on x.scheduled_at >= w.f and x.scheduled_at < w.t)
+            select (select avg(duration_us) / 1000000.0 from middle) as median_seconds,
+                   coalesce(sum(total), 0) as total,
+                   coalesce(sum(completed), 0) as completed,
+                   coalesce(sum(failed), 0) as failed
+            from previous
+            """.formatted(RollupSql.plan("cur"), RollupSql.plan("prev"), RAW_DURATIONS.formatted("cur"));
 
     private final EntityManager entityManager;
+    private final Rollups rollups;
 
-    ConsultationMetricsRepository(EntityManager entityManager) {
+    ConsultationMetricsRepository(EntityManager entityManager, Rollups rollups) {
         this.entityManager = entityManager;
+        this.rollups = rollups;
     }
 
     /** One grouping of the current window; {@code dimension} is status, type, specialty, bucket or all. */
@@ -76,8 +146,10 @@ public class ConsultationMetricsRepository {
 
     /** The current window's aggregates and the data version read with them. */
     public Versioned<List<Aggregate>> current(ResolvedPeriod period) {
-        List<Tuple> rows = MetricSql.tuples(
-                MetricSql.period(entityManager.createNativeQuery(CURRENT, Tuple.class), period, true, false));
+        Query query = entityManager.createNativeQuery(CURRENT, Tuple.class)
+                .setParameter("buckets", period.bucketStartsLiteral());
+        RollupSql.bind(query, "cur", period.current(), period.zone(), rollups.cover(period));
+        List<Tuple> rows = MetricSql.tuples(query);
         List<Aggregate> aggregates = rows.stream().map(row -> new Aggregate(
                 MetricSql.text(row, "dimension"), MetricSql.text(row, "member"), MetricSql.count(row, "total"),
                 MetricSql.count(row, "completed"), MetricSql.decimal(row, "duration_seconds"),
@@ -87,8 +159,11 @@ public class ConsultationMetricsRepository {
     }
 
     public MedianAndPrevious medianAndPrevious(ResolvedPeriod period) {
-        Tuple row = (Tuple) MetricSql.period(entityManager.createNativeQuery(MEDIAN_AND_PREVIOUS, Tuple.class),
-                period, false, true).getSingleResult();
+        Query query = entityManager.createNativeQuery(MEDIAN_AND_PREVIOUS, Tuple.class);
+        boolean covered = rollups.cover(period.zone());
+        RollupSql.bind(query, "cur", period.current(), period.zone(), covered);
+        RollupSql.bind(query, "prev", period.previous().orElseThrow(), period.zone(), covered);
+        Tuple row = (Tuple) query.getSingleResult();
         return new MedianAndPrevious(MetricSql.decimal(row, "median_seconds"), MetricSql.count(row, "total"),
                 MetricSql.count(row, "completed"), MetricSql.count(row, "failed"));
     }

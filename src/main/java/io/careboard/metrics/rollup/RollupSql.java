@@ -1,0 +1,70 @@
+package io.careboard.metrics.rollup;
+
+import io.careboard.metrics.period.Window;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * How a metric query splits a window between the rollups and the raw tables, in SQL and inside
+ * the query's own statement (so it costs no statement and sees one snapshot). For a window named
+ * {@code w}, {@link #plan} defines three relations:
+ * <ul>
+ * <li>{@code w_days(day, day_from, day_to)}: every local day the window touches;</li>
+ * <li>{@code w_clean(day, day_from, day_to)}: the days to read from the rollups: wholly inside the
+ *     window, built, and not changed since;</li>
+ * <li>{@code w_raw(f, t)}: the instant ranges to read from raw rows: everything else (today, the
+ *     partial last day of a previous window, changed days, zones without rollups).</li>
+ * </ul>
+ * Day boundaries come from Java's zone rules ({@link #bind}), like every bucket of the API.
+ */
+public final class RollupSql {
+
+    private RollupSql() {
+    }
+
+    /** The CTEs of the plan for window {@code w} (to follow {@code with} or a comma). */
+    public static String plan(String w) {
+        return """
+                %1$s_days as (
+                    select cast(:%1$s_first_day as date) + (i - 1) as day, s.starts[i] as day_from, s.starts[i + 1] as day_to
+                    from (select cast(:%1$s_day_starts as timestamptz[]) as starts) s,
+                         generate_series(1, array_length(s.starts, 1) - 1) as i),
+                %1$s_clean as (
+                    select d.day, d.day_from, d.day_to from %1$s_days d
+                    where d.day_from >= :%1$s_from and d.day_to <= :%1$s_to
+                      and d.day < (select st.clean_until from rollup_state st where st.zone = :rollup_zone)
+                      and not exists (select 1 from rollup_dirty_hours h
+                                      where h.hour > d.day_from - interval '1 hour' and h.hour < d.day_to)),
+                %1$s_raw as (
+                    select greatest(d.day_from, :%1$s_from) as f, least(d.day_to, :%1$s_to) as t from %1$s_days d
+                    where d.day_from < :%1$s_to and d.day_to > :%1$s_from
+                      and not exists (select 1 from %1$s_clean c where c.day = d.day))""".formatted(w);
+    }
+
+    /**
+     * Binds window {@code w}: its bounds, the local days it touches with their starts, and the
+     * rollup zone ({@code :rollup_zone}, an id that has no rollups when they are off).
+     */
+    public static Query bind(Query query, String w, Window window, ZoneId zone, boolean rollupsOn) {
+        LocalDate first = LocalDate.ofInstant(window.from(), zone);
+        Instant end = window.endExclusive();
+        List<Instant> starts = new ArrayList<>();
+        LocalDate day = first;
+        starts.add(day.atStartOfDay(zone).toInstant());
+        while (starts.get(starts.size() - 1).isBefore(end)) {
+            day = day.plusDays(1);
+            starts.add(day.atStartOfDay(zone).toInstant());
+        }
+        return query.setParameter(w + "_first_day", first)
+                .setParameter(w + "_day_starts", starts.stream().map(Instant::toString)
+                        .collect(Collectors.joining(",", "{", "}")))
+                .setParameter(w + "_from", window.from())
+                .setParameter(w + "_to", end)
+                .setParameter("rollup_zone", rollupsOn ? zone.getId() : "");
+    }
+}

@@ -1,0 +1,102 @@
+package io.careboard.metrics.rollup;
+
+import io.careboard.support.Fixtures;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A seeded random platform for comparing two ways of computing the same figures: every status,
+ * type, method and vital code, durations to the microsecond, refunds in later days, ratings,
+ * patients of every age group (some born on 29 February, some unknown), and times that land on
+ * DST-change days of the test zones.
+ */
+final class RandomPlatform {
+
+    private static final List<String> SPECIALTIES = List.of("cardiology", "dermatology", "pediatrics", "psychiatry");
+    private static final List<String> TYPES = List.of("video", "audio", "chat");
+    private static final List<String> STATUSES = List.of("scheduled", "in_progress", "completed", "completed",
+            "completed", "cancelled", "no_show");
+    private static final List<String> SEXES = List.of("female", "male", "other", "unknown");
+    private static final List<String> METHODS = List.of("card", "insurance", "wallet");
+    private static final List<String> CODES = List.of("J06.9", "I10", "E11.9", "F41.1", "M54.5");
+    private static final List<String> VITALS = List.of("8480-6", "8462-4", "8867-4", "2339-0", "39156-5");
+
+    private final Random random;
+    private final Fixtures fixtures;
+
+    RandomPlatform(Random random, Fixtures fixtures) {
+        this.random = random;
+        this.fixtures = fixtures;
+    }
+
+    void generate(Instant from, Instant to, int consultations) {
+        int doctors = 12;
+        int patients = consultations / 4;
+        for (int d = 0; d < doctors; d++) {
+            fixtures.doctor("d" + d, "Doctor " + d, pick(SPECIALTIES));
+        }
+        for (int p = 0; p < patients; p++) {
+            LocalDate birth = switch (random.nextInt(12)) {
+                case 0 -> null;
+                case 1 -> LocalDate.of(1960 + random.nextInt(15) * 4, 2, 29);
+                default -> LocalDate.of(1935 + random.nextInt(90), 1 + random.nextInt(12), 1 + random.nextInt(28));
+            };
+            fixtures.patient("p" + p, birth, pick(SEXES));
+        }
+        long span = Duration.between(from, to).toSeconds();
+        for (int c = 0; c < consultations; c++) {
+            Instant scheduled = from.plusSeconds((long) (random.nextDouble() * span)).plusNanos(random.nextInt(1_000_000) * 1000L);
+            String status = pick(STATUSES);
+            Instant started = status.equals("completed") || status.equals("in_progress") || random.nextInt(10) == 0
+                    ? scheduled.plusSeconds(random.nextInt(1200) - 300).plusNanos(random.nextInt(1_000_000) * 1000L)
+                    : null;
+            Instant ended = status.equals("completed") && started != null && random.nextInt(8) != 0
+                    ? started.plusSeconds(120 + random.nextInt(3600)).plusNanos(random.nextInt(1_000_000) * 1000L)
+                    : null;
+            String id = "c" + c;
+            fixtures.consultation(id, "d" + random.nextInt(doctors), "p" + random.nextInt(patients), pick(TYPES),
+                    status, scheduled, started, ended, status.equals("completed") && random.nextInt(4) != 0
+                            ? pick(CODES) : null, new BigDecimal("40.00"));
+            if (status.equals("completed") && random.nextInt(3) == 0) {
+                fixtures.rating("r" + c, id, 1 + random.nextInt(5), (ended == null ? scheduled : ended).plusSeconds(
+                        random.nextInt(86_400)));
+            }
+            if (!status.equals("scheduled") && random.nextInt(4) != 0) {
+                Instant paid = scheduled.plusSeconds(random.nextInt(7200));
+                String amount = money(20 + random.nextInt(180));
+                String payment = switch (random.nextInt(10)) {
+                    case 0 -> "failed";
+                    case 1, 2 -> "refunded";
+                    default -> "paid";
+                };
+                Instant refunded = payment.equals("refunded") ? paid.plusSeconds(random.nextInt(40) * 86_400L + 60) : null;
+                String refundedAmount = refunded != null && random.nextBoolean() ? money(5 + random.nextInt(15)) : null;
+                fixtures.payment("pay" + c, id, amount, pick(METHODS), payment, payment.equals("failed") ? null : paid,
+                        refunded, refundedAmount);
+                if (random.nextInt(20) == 0) {
+                    fixtures.payment("pay" + c + "b", id, money(10), pick(METHODS), "paid", paid.plusSeconds(86_400),
+                            null, null);
+                }
+            }
+        }
+        for (int o = 0; o < consultations; o++) {
+            fixtures.observation("o" + o, "p" + random.nextInt(patients), pick(VITALS),
+                    new BigDecimal(60 + random.nextInt(12000)).movePointLeft(2).toPlainString(), "unit",
+                    from.plusSeconds((long) (random.nextDouble() * span)));
+        }
+    }
+
+    private String money(int whole) {
+        return new BigDecimal(whole).add(new BigDecimal(random.nextInt(100)).movePointLeft(2))
+                .setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    private <T> T pick(List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+}

@@ -1,0 +1,179 @@
+package io.careboard.metrics.rollup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.careboard.metrics.MetricFamily;
+import io.careboard.metrics.MetricQuery;
+import io.careboard.metrics.MetricServices;
+import io.careboard.metrics.period.Granularity;
+import io.careboard.metrics.period.PeriodName;
+import io.careboard.metrics.period.ResolvedPeriod;
+import io.careboard.support.Fixtures;
+import io.careboard.support.TestClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rollups change how figures are read, never what they are: every family, every named period
+ * and range granularity, in every rollup zone, answers the same from rollups as from raw rows
+ * alone — after the first build, and after late changes to built days (read raw until rebuilt,
+ * then from the rebuilt rollups).
+ */
+@QuarkusTest
+class RollupConsistencyTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-20T15:30:00Z");
+    private static final List<ZoneId> ZONES = List.of(ZoneId.of("UTC"), ZoneId.of("Europe/Berlin"),
+            ZoneId.of("America/New_York"));
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    MetricServices services;
+
+    @Inject
+    RollupMaintenance maintenance;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @BeforeEach
+    void randomPlatform() {
+        fixtures.reset();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "truncate rollup_state, rollup_dirty_hours, rollup_dirty_patients").executeUpdate());
+        clock.freezeAt(NOW);
+        new RandomPlatform(new Random(20261120), fixtures).generate(NOW.minus(Duration.ofDays(420)), NOW.plus(
+                Duration.ofDays(3)), 1000);
+    }
+
+    @AfterEach
+    void systemTime() {
+        clock.reset();
+    }
+
+    @Test
+    void rollupsAnswerExactlyWhatRawRowsAnswer() {
+        Map<String, String> raw = answers();
+        maintenance.maintain();
+        assertThat(count("select count(*) from rollup_state")).isEqualTo(ZONES.size());
+        assertThat(count("select count(*) from rollup_consultations")).isPositive();
+        assertSame(raw, answers());
+
+        // Late changes to built days: a consultation moved to another patient and day, a refund,
+        // a new rating and a rescheduled one, and a doctor who changed specialty.
+        QuarkusTransaction.requiringNew().run(() -> {
+            sql("update consultations set patient_id = (select min(id) from patients), scheduled_at = scheduled_at"
+                    + " - interval '3 days', status = 'completed', updated_at = now()"
+                    + " where id = (select min(id) from consultations where scheduled_at < now() - interval '40 days')");
+            sql("update payments set status = 'refunded', refunded_at = paid_at + interval '2 days', updated_at = now()"
+                    + " where id = (select min(id) from payments where status = 'paid' and paid_at < now() - interval '9 days')");
+            sql("update ratings set score = 1, created_at = created_at - interval '100 days'"
+                    + " where id = (select max(id) from ratings)");
+            sql("update doctors set specialty = 'neurology', updated_at = now() where id = (select min(id) from doctors)");
+            sql("update patients set sex = 'other', birth_date = date '1950-01-01', updated_at = now()"
+                    + " where id = (select max(id) from patients)");
+        });
+        assertThat(count("select count(*) from rollup_dirty_hours")).isPositive();
+        Map<String, String> changedRaw = rawAnswers();
+        assertSame(changedRaw, answers());
+        maintenance.maintain();
+        assertThat(count("select count(*) from rollup_dirty_hours")).isZero();
+        assertSame(changedRaw, answers());
+    }
+
+    /** Every answer with the rollups as they are. */
+    private Map<String, String> answers() {
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (MetricQuery query : queries()) {
+            answers.put(query.family().wire() + " " + query.cacheKey(), json(query));
+        }
+        return answers;
+    }
+
+    /** Every answer from raw rows only: without a build state, no day counts as built. */
+    private Map<String, String> rawAnswers() {
+        List<Object[]> states = QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = entityManager.createNativeQuery("select * from rollup_state").getResultList();
+            sql("delete from rollup_state");
+            return rows;
+        });
+        try {
+            return answers();
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (Object[] state : states) {
+                    var insert = entityManager.createNativeQuery("insert into rollup_state values (?1, ?2, ?3, ?4, ?5, ?6)");
+                    for (int i = 0; i < state.length; i++) {
+                        insert.setParameter(i + 1, state[i]);
+                    }
+                    insert.executeUpdate();
+                }
+            });
+        }
+    }
+
+    private List<MetricQuery> queries() {
+        List<MetricQuery> queries = new ArrayList<>();
+        for (ZoneId zone : ZONES) {
+            for (MetricFamily family : MetricFamily.topics()) {
+                for (PeriodName period : PeriodName.values()) {
+                    queries.add(MetricQuery.of(family, ResolvedPeriod.named(period, zone, NOW)));
+                }
+            }
+            LocalDate today = LocalDate.ofInstant(NOW, zone);
+            for (Granularity granularity : List.of(Granularity.DAY, Granularity.WEEK, Granularity.MONTH)) {
+                queries.add(MetricQuery.of(MetricFamily.RANGE,
+                        ResolvedPeriod.range(today.minusDays(400), today.plusDays(2), granularity, zone)));
+            }
+            queries.add(MetricQuery.of(MetricFamily.RANGE,
+                    ResolvedPeriod.range(today.minusDays(20), today, Granularity.HOUR, zone)));
+        }
+        return queries;
+    }
+
+    private String json(MetricQuery query) {
+        try {
+            return mapper.writeValueAsString(services.of(query.family()).compute(query).data());
+        } catch (Exception failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    private static void assertSame(Map<String, String> expected, Map<String, String> actual) {
+        assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
+        expected.forEach((key, answer) -> assertThat(actual.get(key)).as(key).isEqualTo(answer));
+    }
+
+    private long count(String sql) {
+        return QuarkusTransaction.requiringNew().call(
+                () -> ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
+    }
+
+    private void sql(String statement) {
+        entityManager.createNativeQuery(statement).executeUpdate();
+    }
+}
