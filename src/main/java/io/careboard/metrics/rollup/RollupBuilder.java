@@ -137,6 +137,10 @@ public class RollupBuilder {
             cross join lateral (values ('*'), (%s)) as g(age_group)
             group by c.patient_id, g.age_group, p.sex""".formatted(AgeGroup.sqlCase("c.day", "p.birth_date"));
 
+    /** Every table holding rollup rows of a zone, the build state included. */
+    static final List<String> ALL_TABLES = java.util.stream.Stream.concat(DAILY_TABLES.stream(),
+            java.util.stream.Stream.of("rollup_patient_last_seen", "rollup_state")).toList();
+
     private static final List<String> INSERTS = List.of(CONSULTATIONS, DURATION_MINUTES, DURATIONS, DOCTORS, PAYMENTS,
             DIAGNOSES, VITALS);
 

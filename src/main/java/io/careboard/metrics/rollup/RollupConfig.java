@@ -27,6 +27,10 @@ public interface RollupConfig {
     @WithDefault("15s")
     String refreshInterval();
 
+    /** When rollups of zones no longer configured are dropped (weekly by default). */
+    @WithDefault("0 30 3 ? * SUN")
+    String cleanupCron();
+
     /** The most days rebuilt in one transaction, so a long backlog never holds locks for long. */
     @WithDefault("31")
     int batchDays();

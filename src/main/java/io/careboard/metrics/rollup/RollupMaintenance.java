@@ -59,6 +59,33 @@ public class RollupMaintenance {
         }
     }
 
+    /**
+     * The weekly clean-up: the rollups of zones no longer configured are no longer maintained, so
+     * they go (with their state: a zone configured again is rebuilt from scratch).
+     */
+    @Scheduled(identity = "rollup-cleanup", cron = "${careboard.rollups.cleanup-cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void weekly() {
+        try {
+            int dropped = QuarkusTransaction.requiringNew().call(this::dropUnconfiguredZones);
+            LOG.infof("weekly rollup clean-up: %d rows of unconfigured zones dropped", dropped);
+        } catch (RuntimeException failure) {
+            LOG.warnf("weekly rollup clean-up failed: %s", failure.toString());
+        }
+    }
+
+    /** Deletes the rollups of zones that are not configured; the number of rows deleted. */
+    int dropUnconfiguredZones() {
+        String zones = rollups.zones().stream().map(zone -> '"' + zone.getId() + '"')
+                .collect(Collectors.joining(",", "{", "}"));
+        int dropped = 0;
+        for (String table : RollupBuilder.ALL_TABLES) {
+            dropped += entityManager.createNativeQuery("delete from " + table
+                    + " where zone <> all(cast(:zones as varchar[]))").setParameter("zones", zones).executeUpdate();
+        }
+        return dropped;
+    }
+
     /** Builds every finished day not built yet and rebuilds every changed day, until none is left. */
     public void maintain() {
         if (!config.enabled()) {

@@ -104,6 +104,23 @@ class RollupConsistencyTest {
         assertSame(changedRaw, answers());
     }
 
+    @Test
+    void theWeeklyCleanUpDropsTheRollupsOfZonesNoLongerConfigured() {
+        maintenance.maintain();
+        QuarkusTransaction.requiringNew().run(() -> {
+            sql("insert into rollup_state select 'Asia/Tokyo', built_from, clean_until, built_until, built_until_at,"
+                    + " updated_at from rollup_state where zone = 'UTC'");
+            sql("insert into rollup_consultations select 'Asia/Tokyo', day, specialty, type, status, consultations,"
+                    + " duration_us, durations, wait_us, waits from rollup_consultations where zone = 'UTC'");
+        });
+        long configuredRows = count("select count(*) from rollup_consultations where zone <> 'Asia/Tokyo'");
+        long tokyoRows = count("select count(*) from rollup_consultations where zone = 'Asia/Tokyo'");
+        int dropped = QuarkusTransaction.requiringNew().call(maintenance::dropUnconfiguredZones);
+        assertThat(dropped).isEqualTo(tokyoRows + 1); // its rows and its state
+        assertThat(count("select count(*) from rollup_state where zone = 'Asia/Tokyo'")).isZero();
+        assertThat(count("select count(*) from rollup_consultations")).isEqualTo(configuredRows);
+    }
+
     /** Every answer with the rollups as they are. */
     private Map<String, String> answers() {
         Map<String, String> answers = new LinkedHashMap<>();
