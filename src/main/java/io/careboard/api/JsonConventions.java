@@ -15,7 +15,8 @@ import jakarta.inject.Singleton;
 /**
  * The API's JSON rules (contract §1): snake_case names, ISO-8601 instants, decimals written as
  * they are, and strict input — a number where text is expected, text where a number is
- * expected, or a missing primitive is bad input, never silently converted.
+ * expected, an instant without offset, or a missing primitive is bad input, never silently
+ * converted.
  */
 @Singleton
 public class JsonConventions implements ObjectMapperCustomizer {
@@ -37,6 +38,8 @@ public class JsonConventions implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        // Instants only as ISO-8601 text with offset, dates only as YYYY-MM-DD (StrictTimeModule).
+        mapper.registerModule(new StrictTimeModule());
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

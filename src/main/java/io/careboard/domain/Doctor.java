@@ -37,6 +37,11 @@ public class Doctor implements Identified {
         return changed;
     }
 
+    /** The stored state, comparable with what the platform sends. */
+    public DoctorState state() {
+        return new DoctorState(fullName, specialty, active, updatedAt);
+    }
+
     @Override
     public String id() {
         return id;

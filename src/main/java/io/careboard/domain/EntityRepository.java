@@ -18,10 +18,18 @@ public interface EntityRepository<E extends Identified> extends PanacheRepositor
 
     /** The entities with these ids, row-locked until the transaction ends, by id. */
     default Map<String, E> findAllForUpdate(Collection<String> ids) {
+        return findByIds(ids, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * The entities with these ids, by id, in one query, locked with {@code lock}. Rows are locked in
+     * id order, so two transactions locking overlapping sets cannot deadlock on them.
+     */
+    default Map<String, E> findByIds(Collection<String> ids, LockModeType lock) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<E> found = find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        List<E> found = find("id in ?1 order by id", ids).withLock(lock).list();
         return found.stream().collect(Collectors.toMap(Identified::id, e -> e));
     }
 }

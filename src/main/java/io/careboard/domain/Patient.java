@@ -34,6 +34,11 @@ public class Patient implements Identified {
         return changed;
     }
 
+    /** The stored state, comparable with what the platform sends. */
+    public PatientState state() {
+        return new PatientState(birthDate, sex, updatedAt);
+    }
+
     @Override
     public String id() {
         return id;

@@ -128,7 +128,8 @@ public class ProblemMapper {
         return out.isEmpty() ? "body" : out.toString();
     }
 
-    private static FieldError fieldError(JsonProcessingException failure) {
+    /** The field a JSON failure is about (its JSON path, or {@code body}) and a message that echoes no input excerpt. */
+    public static FieldError fieldError(JsonProcessingException failure) {
         StringBuilder field = new StringBuilder();
         if (failure instanceof JsonMappingException mapping) {
             for (JsonMappingException.Reference ref : mapping.getPath()) {
