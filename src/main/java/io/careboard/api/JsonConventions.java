@@ -26,6 +26,15 @@ public class JsonConventions implements ObjectMapperCustomizer {
         apply(mapper);
     }
 
+    /**
+     * Last of all customizers: Quarkus registers the classpath modules (JavaTimeModule …) in a
+     * customizer of its own near the minimum priority, and a module registered later wins.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     /** Applies the rules to any mapper, so tools outside the container (tests, the load client) agree. */
     public static ObjectMapper apply(ObjectMapper mapper) {
         mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.time.Instant;
@@ -48,10 +50,9 @@ public final class StrictTimeModule extends SimpleModule {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (parser.currentToken() != JsonToken.VALUE_STRING) {
-                return (T) context.handleUnexpectedToken(handledType(), parser);
+                throw MismatchedInputException.from(parser, handledType(), "must be " + expected);
             }
             String text = parser.getText();
             try {
@@ -61,9 +62,9 @@ public final class StrictTimeModule extends SimpleModule {
                     return convert.apply(parsed);
                 }
             } catch (DateTimeParseException e) {
-                // answered below, with what was expected
+                // answered below, with what is expected
             }
-            return (T) context.handleWeirdStringValue(handledType(), text, "expected " + expected);
+            throw InvalidFormatException.from(parser, "must be " + expected, text, handledType());
         }
     }
 }

@@ -2,6 +2,8 @@ package io.careboard.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.careboard.domain.WireEnum;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -12,7 +14,10 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -48,8 +53,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({ Throwable.class, WebApplicationException.class, AuthenticationFailedException.class,
             UnauthorizedException.class, ForbiddenException.class, ConstraintViolationException.class,
-            JsonProcessingException.class })
+            JsonProcessingException.class, MismatchedInputException.class })
     public Response map(Throwable failure) {
+        // Quarkus REST wraps a body that is not JSON at all in a 400 WebApplicationException.
+        if (failure instanceof WebApplicationException web && web.getCause() instanceof JsonProcessingException json) {
+            return map(json);
+        }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             return framework(web);
         }
@@ -146,15 +155,49 @@ public class ProblemMapper {
         return new FieldError(field.isEmpty() ? "body" : field.toString(), jsonMessage(failure));
     }
 
-    /** Jackson's message without its source excerpt and location, which may echo the input. */
+    /**
+     * Jackson's message without its source excerpt and location, which may echo the input; for a
+     * value of the wrong type, what was expected in the API's words rather than Java class names.
+     */
     private static String jsonMessage(JsonProcessingException failure) {
         Throwable cause = failure.getCause();
         if (cause instanceof IllegalArgumentException argument && argument.getMessage() != null) {
             return argument.getMessage();
         }
+        if (failure instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && !mismatch.getOriginalMessage().startsWith("must ")) {
+            return "must be " + expected(mismatch.getTargetType());
+        }
         String message = failure.getOriginalMessage();
         int details = message.indexOf('\n');
         return details < 0 ? message : message.substring(0, details);
+    }
+
+    /** What a JSON value of {@code type} looks like, for "must be …" messages. */
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            List<String> names = WireEnum.class.isAssignableFrom(type)
+                    ? WireEnum.names(type.asSubclass(WireEnum.class))
+                    : Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList();
+            return "one of " + String.join(", ", names);
+        }
+        if (type == String.class || type == Character.class || type == char.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == BigDecimal.class || type == Double.class || type == double.class || type == Float.class
+                || type == float.class) {
+            return "a number";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a whole number";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "a JSON object";
     }
 
     static String snakeCase(String name) {
