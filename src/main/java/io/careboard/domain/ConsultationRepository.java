@@ -5,6 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ConsultationRepository implements EntityRepository<Consultation> {
 
+    @Override
+    public Class<Consultation> entityType() {
+        return Consultation.class;
+    }
+
     /**
      * Points the ratings and payments of a consultation at its new doctor, since they carry the
      * doctor to spare the metric queries a join.

@@ -4,4 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
 public class DoctorRepository implements EntityRepository<Doctor> {
+
+    @Override
+    public Class<Doctor> entityType() {
+        return Doctor.class;
+    }
 }

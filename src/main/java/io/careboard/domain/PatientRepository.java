@@ -4,4 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
 public class PatientRepository implements EntityRepository<Patient> {
+
+    @Override
+    public Class<Patient> entityType() {
+        return Patient.class;
+    }
 }

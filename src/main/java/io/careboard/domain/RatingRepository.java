@@ -4,4 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
 public class RatingRepository implements EntityRepository<Rating> {
+
+    @Override
+    public Class<Rating> entityType() {
+        return Rating.class;
+    }
 }
