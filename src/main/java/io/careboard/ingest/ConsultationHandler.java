@@ -75,6 +75,11 @@ class ConsultationHandler extends KindHandler<ConsultationState, Consultation> {
         return changed;
     }
 
+    /** The doctor of a consultation that {@code work} knows: what its ratings and payments carry. */
+    static String doctorOf(String consultationId, UnitOfWork work) {
+        return work.<Consultation>get(EntityKind.CONSULTATION, consultationId).doctorId();
+    }
+
     @Override
     ConsultationState state(Consultation consultation) {
         return consultation.state();

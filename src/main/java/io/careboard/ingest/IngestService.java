@@ -160,7 +160,7 @@ public class IngestService {
     /**
      * Loads into {@code work}, one query per kind, the rows the items upsert (row-locked, so two
      * concurrent upserts of one entity see each other's result and fire a transition once) and
-     * then the rows they refer to.
+     * the rows they refer to.
      */
     private void load(UnitOfWork work, List<IngestItem> items) {
         Map<EntityKind, Set<String>> upserted = new EnumMap<>(EntityKind.class);
@@ -175,9 +175,13 @@ public class IngestService {
                 }
             }
         }
-        upserted.forEach((kind, ids) -> work.load(kind, handler(kind).repository().findAllForUpdate(ids)));
-        referenced.forEach((kind, ids) -> work.load(kind,
-                handler(kind).repository().findReferenced(ids, handler(kind).referenceLock())));
+        // Kind by kind in dependency order, so concurrent transactions take their locks in one order.
+        for (EntityKind kind : EntityKind.values()) {
+            KindHandler<?, ?> handler = handler(kind);
+            work.load(kind, handler.repository().findAllForUpdate(upserted.getOrDefault(kind, Set.of())));
+            work.load(kind, handler.repository().findReferenced(referenced.getOrDefault(kind, Set.of()),
+                    handler.referenceLock()));
+        }
     }
 
     private <S extends Record> List<Reference> references(IngestItem item) {

@@ -1,6 +1,5 @@
 package io.careboard.ingest;
 
-import io.careboard.domain.Consultation;
 import io.careboard.domain.Payment;
 import io.careboard.domain.PaymentRepository;
 import io.careboard.domain.PaymentState;
@@ -48,12 +47,12 @@ class PaymentHandler extends KindHandler<PaymentState, Payment> {
 
     @Override
     Payment create(String id, PaymentState state, UnitOfWork work) {
-        return new Payment(id, state, doctorOf(state, work));
+        return new Payment(id, state, ConsultationHandler.doctorOf(state.consultationId(), work));
     }
 
     @Override
     boolean apply(Payment payment, PaymentState state, UnitOfWork work) {
-        return payment.apply(state, doctorOf(state, work));
+        return payment.apply(state, ConsultationHandler.doctorOf(state.consultationId(), work));
     }
 
     @Override
@@ -78,9 +77,5 @@ class PaymentHandler extends KindHandler<PaymentState, Payment> {
             case PAID -> state.paidAt();
             case FAILED -> state.updatedAt();
         };
-    }
-
-    private static String doctorOf(PaymentState state, UnitOfWork work) {
-        return work.<Consultation>get(EntityKind.CONSULTATION, state.consultationId()).doctorId();
     }
 }

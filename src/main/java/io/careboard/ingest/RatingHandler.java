@@ -1,6 +1,5 @@
 package io.careboard.ingest;
 
-import io.careboard.domain.Consultation;
 import io.careboard.domain.Rating;
 import io.careboard.domain.RatingRepository;
 import io.careboard.domain.RatingState;
@@ -36,12 +35,12 @@ class RatingHandler extends KindHandler<RatingState, Rating> {
 
     @Override
     Rating create(String id, RatingState state, UnitOfWork work) {
-        return new Rating(id, state, doctorOf(state, work));
+        return new Rating(id, state, ConsultationHandler.doctorOf(state.consultationId(), work));
     }
 
     @Override
     boolean apply(Rating rating, RatingState state, UnitOfWork work) {
-        return rating.apply(state, doctorOf(state, work));
+        return rating.apply(state, ConsultationHandler.doctorOf(state.consultationId(), work));
     }
 
     @Override
@@ -55,9 +54,5 @@ class RatingHandler extends KindHandler<RatingState, Rating> {
         return List.of(before == null
                 ? new RatingCreated(after.id(), now.consultationId(), after.doctorId(), now.score(), now.createdAt())
                 : new RatingChanged(after.id(), now.consultationId(), after.doctorId(), now.score(), now.createdAt()));
-    }
-
-    private static String doctorOf(RatingState state, UnitOfWork work) {
-        return work.<Consultation>get(EntityKind.CONSULTATION, state.consultationId()).doctorId();
     }
 }
