@@ -1,17 +1,17 @@
 package io.careboard.ingest;
 
-import static io.careboard.ingest.Fixtures.T0;
-import static io.careboard.ingest.Fixtures.T1;
-import static io.careboard.ingest.Fixtures.T2;
-import static io.careboard.ingest.Fixtures.consultation;
-import static io.careboard.ingest.Fixtures.doctor;
-import static io.careboard.ingest.Fixtures.ingest;
-import static io.careboard.ingest.Fixtures.item;
-import static io.careboard.ingest.Fixtures.observation;
-import static io.careboard.ingest.Fixtures.patient;
-import static io.careboard.ingest.Fixtures.payment;
-import static io.careboard.ingest.Fixtures.rating;
-import static io.careboard.ingest.Fixtures.with;
+import static io.careboard.ingest.IngestRequests.T0;
+import static io.careboard.ingest.IngestRequests.T1;
+import static io.careboard.ingest.IngestRequests.T2;
+import static io.careboard.ingest.IngestRequests.consultation;
+import static io.careboard.ingest.IngestRequests.doctor;
+import static io.careboard.ingest.IngestRequests.ingest;
+import static io.careboard.ingest.IngestRequests.item;
+import static io.careboard.ingest.IngestRequests.observation;
+import static io.careboard.ingest.IngestRequests.patient;
+import static io.careboard.ingest.IngestRequests.payment;
+import static io.careboard.ingest.IngestRequests.rating;
+import static io.careboard.ingest.IngestRequests.with;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -20,7 +20,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.careboard.ReadModelTables;
+import io.careboard.support.Fixtures;
+import io.careboard.support.ReadModelRows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -35,11 +36,13 @@ import org.junit.jupiter.api.Test;
 class BulkIngestTest {
 
     @Inject
-    ReadModelTables tables;
+    Fixtures fixtures;
+    @Inject
+    ReadModelRows rows;
 
     @BeforeEach
     void clean() {
-        tables.truncate();
+        fixtures.reset();
     }
 
     /** One entity of every kind, each referring to ones before it. */
@@ -68,9 +71,9 @@ class BulkIngestTest {
                 .body("results.status", everyItem(is(201)))
                 .body("results.errors", everyItem(nullValue()));
         assertEquals(Map.of("doctors", 1L, "patients", 1L, "consultations", 1L, "ratings", 1L, "payments", 1L,
-                "health_observations", 1L), tables.counts());
-        assertEquals("d1", tables.column("ratings", "doctor_id", "r1"));
-        assertEquals("d1", tables.column("payments", "doctor_id", "pay1"));
+                "health_observations", 1L), rows.counts());
+        assertEquals("d1", rows.column("ratings", "doctor_id", "r1"));
+        assertEquals("d1", rows.column("payments", "doctor_id", "pay1"));
 
         post(everyKind()).statusCode(200).body("applied", is(6))
                 .body("results.change", everyItem(is("unchanged"))).body("results.status", everyItem(is(200)));
@@ -83,7 +86,7 @@ class BulkIngestTest {
                 .when().post("/api/v1/ingest")
                 .then().statusCode(200).body("applied", is(6)).body("results", hasSize(6))
                 .body("results.change", everyItem(is("created")));
-        assertEquals(6L, tables.counts().values().stream().mapToLong(Long::longValue).sum());
+        assertEquals(6L, rows.counts().values().stream().mapToLong(Long::longValue).sum());
     }
 
     @Test
@@ -96,8 +99,8 @@ class BulkIngestTest {
                 .statusCode(200).body("applied", is(3)).body("ignored_stale", is(1))
                 .body("results.result", contains("applied", "ignored_stale", "applied", "applied"))
                 .body("results.change", contains("created", null, "created", "updated"));
-        assertEquals("newest", tables.column("doctors", "specialty", "d1"));
-        assertEquals("newest", tables.column("doctors", "specialty", "d2"));
+        assertEquals("newest", rows.column("doctors", "specialty", "d1"));
+        assertEquals("newest", rows.column("doctors", "specialty", "d2"));
 
         post(List.of(item("doctor", "d1", with(doctor(), "updated_at", T0)))).body("ignored_stale", is(1))
                 .body("results[0].status", is(200));
@@ -117,9 +120,9 @@ class BulkIngestTest {
                 .body("results[0].errors.field", contains("doctor_id"))
                 .body("results[0].change", nullValue())
                 .body("results[4].errors.field", contains("consultation_id"));
-        assertEquals(0L, tables.count("ratings"));
-        assertEquals(null, tables.column("consultations", "id", "c1"));
-        assertEquals("c2", tables.column("consultations", "id", "c2"));
+        assertEquals(0L, rows.count("ratings"));
+        assertEquals(null, rows.column("consultations", "id", "c1"));
+        assertEquals("c2", rows.column("consultations", "id", "c2"));
     }
 
     @Test
@@ -130,9 +133,9 @@ class BulkIngestTest {
                 item("consultation", "c1", with(consultation("d2", "p1"), "updated_at", T2)),
                 item("rating", "r2", rating("c1"))))
                 .statusCode(200).body("results.change", contains("created", "updated", "created"));
-        assertEquals("d2", tables.column("ratings", "doctor_id", "r1"));
-        assertEquals("d2", tables.column("ratings", "doctor_id", "r2"));
-        assertEquals("d2", tables.column("payments", "doctor_id", "pay1"));
+        assertEquals("d2", rows.column("ratings", "doctor_id", "r1"));
+        assertEquals("d2", rows.column("ratings", "doctor_id", "r2"));
+        assertEquals("d2", rows.column("payments", "doctor_id", "pay1"));
     }
 
     @Test

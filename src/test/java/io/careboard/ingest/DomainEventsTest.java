@@ -1,12 +1,13 @@
 package io.careboard.ingest;
 
-import static io.careboard.ingest.Fixtures.T1;
-import static io.careboard.ingest.Fixtures.ingest;
-import static io.careboard.ingest.Fixtures.item;
+import static io.careboard.ingest.IngestRequests.T1;
+import static io.careboard.ingest.IngestRequests.ingest;
+import static io.careboard.ingest.IngestRequests.item;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.careboard.ReadModelTables;
+import io.careboard.support.Fixtures;
+import io.careboard.support.ReadModelRows;
 import io.careboard.domain.ConsultationState;
 import io.careboard.domain.ConsultationStatus;
 import io.careboard.domain.ConsultationType;
@@ -60,13 +61,15 @@ class DomainEventsTest {
     @Inject
     RecordedEvents recorded;
     @Inject
-    ReadModelTables tables;
+    Fixtures fixtures;
+    @Inject
+    ReadModelRows rows;
 
     private Instant clock = Instant.parse(T1);
 
     @BeforeEach
     void clean() {
-        tables.truncate();
+        fixtures.reset();
         recorded.drain();
     }
 
@@ -186,7 +189,7 @@ class DomainEventsTest {
             QuarkusTransaction.rollback();
         }
         assertEvents();
-        assertEquals(0L, tables.count("consultations"));
+        assertEquals(0L, rows.count("consultations"));
     }
 
     @Test
@@ -197,8 +200,8 @@ class DomainEventsTest {
         assertEquals("consultation_id", unknown.errors().get(0).field());
         assertThrows(ProblemException.InvalidInput.class,
                 () -> service.upsertPayment("pay1", payment(PaymentStatus.PAID, null, null, null)));
-        ingest().body(List.of(item("doctor", "d9", Fixtures.doctor()),
-                item("rating", "r9", Fixtures.with(Fixtures.rating("c1"), "score", 9))))
+        ingest().body(List.of(item("doctor", "d9", IngestRequests.doctor()),
+                item("rating", "r9", IngestRequests.with(IngestRequests.rating("c1"), "score", 9))))
                 .when().post("/api/v1/ingest").then().statusCode(400);
         assertEvents();
     }

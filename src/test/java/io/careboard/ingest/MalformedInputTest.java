@@ -1,15 +1,15 @@
 package io.careboard.ingest;
 
-import static io.careboard.ingest.Fixtures.consultation;
-import static io.careboard.ingest.Fixtures.doctor;
-import static io.careboard.ingest.Fixtures.ingest;
-import static io.careboard.ingest.Fixtures.item;
-import static io.careboard.ingest.Fixtures.observation;
-import static io.careboard.ingest.Fixtures.patient;
-import static io.careboard.ingest.Fixtures.payment;
-import static io.careboard.ingest.Fixtures.rating;
-import static io.careboard.ingest.Fixtures.with;
-import static io.careboard.ingest.Fixtures.without;
+import static io.careboard.ingest.IngestRequests.consultation;
+import static io.careboard.ingest.IngestRequests.doctor;
+import static io.careboard.ingest.IngestRequests.ingest;
+import static io.careboard.ingest.IngestRequests.item;
+import static io.careboard.ingest.IngestRequests.observation;
+import static io.careboard.ingest.IngestRequests.patient;
+import static io.careboard.ingest.IngestRequests.payment;
+import static io.careboard.ingest.IngestRequests.rating;
+import static io.careboard.ingest.IngestRequests.with;
+import static io.careboard.ingest.IngestRequests.without;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.careboard.ReadModelTables;
+import io.careboard.support.Fixtures;
+import io.careboard.support.ReadModelRows;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -43,12 +44,14 @@ class MalformedInputTest {
     private static final String LONG_ID = "x".repeat(65);
 
     @Inject
-    ReadModelTables tables;
+    Fixtures fixtures;
+    @Inject
+    ReadModelRows rows;
 
     @BeforeEach
     void seed() {
-        tables.truncate();
-        Fixtures.seedConsultation();
+        fixtures.reset();
+        IngestRequests.seedConsultation();
     }
 
     record Case(String name, String path, String contentType, String body, int status, String field) {
@@ -123,7 +126,7 @@ class MalformedInputTest {
         cases.add(put("refunded without refunded_at", "/payments/pay9", with(payment("c1"), "status", "refunded"),
                 "refunded_at"));
         cases.add(put("refund above amount", "/payments/pay9", with(payment("c1"), "status", "refunded",
-                "refunded_at", Fixtures.T2, "refunded_amount", 41), "refunded_amount"));
+                "refunded_at", IngestRequests.T2, "refunded_amount", 41), "refunded_amount"));
         cases.add(put("amount 3 decimals", "/payments/pay9", with(payment("c1"), "amount", 10.123), "amount"));
         cases.add(put("amount negative", "/payments/pay9", with(payment("c1"), "amount", -0.01), "amount"));
         // health observations
@@ -170,7 +173,7 @@ class MalformedInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void answered4xxNamingTheFieldAndStoresNothing(Case c) {
-        Map<String, Long> before = tables.counts();
+        Map<String, Long> before = rows.counts();
         ingest().contentType(c.contentType()).body(c.body().getBytes(StandardCharsets.UTF_8))
                 .when().request(c.path().startsWith("/api/v1/ingest") ? "POST" : "PUT", c.path())
                 .then().statusCode(c.status())
@@ -179,7 +182,7 @@ class MalformedInputTest {
                 .body("type", is("urn:careboard:problem:invalid-input"))
                 .body("errors.field", hasItem(c.field()))
                 .body("detail", not(containsString("io.careboard")));
-        assertEquals(before, tables.counts(), "nothing stored");
+        assertEquals(before, rows.counts(), "nothing stored");
     }
 
     private static Case put(String name, String path, Object body, String field) {

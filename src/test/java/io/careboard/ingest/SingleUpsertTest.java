@@ -1,23 +1,24 @@
 package io.careboard.ingest;
 
-import static io.careboard.ingest.Fixtures.T0;
-import static io.careboard.ingest.Fixtures.T1;
-import static io.careboard.ingest.Fixtures.T2;
-import static io.careboard.ingest.Fixtures.consultation;
-import static io.careboard.ingest.Fixtures.doctor;
-import static io.careboard.ingest.Fixtures.observation;
-import static io.careboard.ingest.Fixtures.patient;
-import static io.careboard.ingest.Fixtures.payment;
-import static io.careboard.ingest.Fixtures.put;
-import static io.careboard.ingest.Fixtures.rating;
-import static io.careboard.ingest.Fixtures.seedConsultation;
-import static io.careboard.ingest.Fixtures.with;
+import static io.careboard.ingest.IngestRequests.T0;
+import static io.careboard.ingest.IngestRequests.T1;
+import static io.careboard.ingest.IngestRequests.T2;
+import static io.careboard.ingest.IngestRequests.consultation;
+import static io.careboard.ingest.IngestRequests.doctor;
+import static io.careboard.ingest.IngestRequests.observation;
+import static io.careboard.ingest.IngestRequests.patient;
+import static io.careboard.ingest.IngestRequests.payment;
+import static io.careboard.ingest.IngestRequests.put;
+import static io.careboard.ingest.IngestRequests.rating;
+import static io.careboard.ingest.IngestRequests.seedConsultation;
+import static io.careboard.ingest.IngestRequests.with;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.careboard.ReadModelTables;
+import io.careboard.support.Fixtures;
+import io.careboard.support.ReadModelRows;
 import io.careboard.domain.DataVersionRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,13 +36,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SingleUpsertTest {
 
     @Inject
-    ReadModelTables tables;
+    Fixtures fixtures;
+    @Inject
+    ReadModelRows rows;
     @Inject
     DataVersionRepository dataVersion;
 
     @BeforeEach
     void clean() {
-        tables.truncate();
+        fixtures.reset();
     }
 
     /**
@@ -69,9 +72,9 @@ class SingleUpsertTest {
                     put("/patients/p1", patient());
                 }, consultation("d1", "p1"), "updated_at", "status", "in_progress", "consultations", "status",
                         "scheduled", "in_progress"),
-                new Kind("rating", "/ratings/x1", Fixtures::seedConsultation, rating("c1"), "created_at", "score", 2,
+                new Kind("rating", "/ratings/x1", IngestRequests::seedConsultation, rating("c1"), "created_at", "score", 2,
                         "ratings", "score", (short) 4, (short) 2),
-                new Kind("payment", "/payments/x1", Fixtures::seedConsultation, payment("c1"), "updated_at",
+                new Kind("payment", "/payments/x1", IngestRequests::seedConsultation, payment("c1"), "updated_at",
                         "amount", 12, "payments", "amount", new BigDecimal("40.50"), new BigDecimal("12.00")),
                 new Kind("health_observation", "/health-observations/x1",
                         () -> put("/patients/p1", patient()), observation("p1"), "observed_at", "value", 99.25,
@@ -87,7 +90,7 @@ class SingleUpsertTest {
         put(k.path(), k.body()).statusCode(201)
                 .body("kind", is(k.kind())).body("id", is("x1")).body("result", is("created"))
                 .body("applied", is(true));
-        assertEquals(k.stored(), tables.column(k.table(), k.column(), "x1"));
+        assertEquals(k.stored(), rows.column(k.table(), k.column(), "x1"));
         long versionCreated = currentVersion();
         assertEquals(versionBefore + 1, versionCreated, "a change moves the data version once");
 
@@ -96,16 +99,16 @@ class SingleUpsertTest {
 
         Map<String, Object> newer = with(k.body(), k.field(), k.newValue(), k.version(), T2);
         put(k.path(), newer).statusCode(200).body("result", is("updated")).body("applied", is(true));
-        assertEquals(k.changed(), tables.column(k.table(), k.column(), "x1"));
+        assertEquals(k.changed(), rows.column(k.table(), k.column(), "x1"));
 
         put(k.path(), with(k.body(), k.version(), T0)).statusCode(200)
                 .body("result", is("ignored_stale")).body("applied", is(false));
-        assertEquals(k.changed(), tables.column(k.table(), k.column(), "x1"), "a stale state is dropped");
+        assertEquals(k.changed(), rows.column(k.table(), k.column(), "x1"), "a stale state is dropped");
 
         put(k.path(), with(k.body(), k.version(), T2)).statusCode(200).body("result", is("updated"));
-        assertEquals(k.stored(), tables.column(k.table(), k.column(), "x1"),
+        assertEquals(k.stored(), rows.column(k.table(), k.column(), "x1"),
                 "an equal timestamp with other content wins");
-        assertEquals(1, tables.count(k.table()));
+        assertEquals(1, rows.count(k.table()));
     }
 
     @Test
@@ -137,9 +140,9 @@ class SingleUpsertTest {
     @Test
     void patientWithoutBirthDateIsUnknown() {
         put("/patients/p1", with(patient(), "birth_date", null)).statusCode(201);
-        put("/patients/p2", Fixtures.without(patient(), "birth_date")).statusCode(201);
-        assertEquals(null, tables.column("patients", "birth_date", "p1"));
-        assertEquals(null, tables.column("patients", "birth_date", "p2"));
+        put("/patients/p2", IngestRequests.without(patient(), "birth_date")).statusCode(201);
+        assertEquals(null, rows.column("patients", "birth_date", "p1"));
+        assertEquals(null, rows.column("patients", "birth_date", "p2"));
     }
 
     static Stream<Arguments> unknownReferences() {
@@ -155,12 +158,12 @@ class SingleUpsertTest {
     @MethodSource("unknownReferences")
     void unknownReferenceIs422AndStoresNothing(String path, Map<String, Object> body, String field) {
         seedConsultation();
-        Map<String, Long> before = tables.counts();
+        Map<String, Long> before = rows.counts();
         long version = currentVersion();
         put(path, body).statusCode(422).contentType("application/problem+json")
                 .body("status", is(422)).body("errors.field", contains(field))
                 .body("errors[0].message", containsString("nobody".equals(body.get(field)) ? "nobody" : "nothing"));
-        assertEquals(before, tables.counts());
+        assertEquals(before, rows.counts());
         assertEquals(version, currentVersion());
     }
 
@@ -170,15 +173,15 @@ class SingleUpsertTest {
         put("/doctors/d2", with(doctor(), "full_name", "Dr. Second")).statusCode(201);
         put("/ratings/r1", rating("c1")).statusCode(201);
         put("/payments/pay1", payment("c1")).statusCode(201);
-        assertEquals("d1", tables.column("ratings", "doctor_id", "r1"));
+        assertEquals("d1", rows.column("ratings", "doctor_id", "r1"));
 
         put("/consultations/c1", with(consultation("d2", "p1"), "updated_at", T2))
                 .statusCode(200).body("result", is("updated"));
 
-        assertEquals("d2", tables.column("ratings", "doctor_id", "r1"));
-        assertEquals("d2", tables.column("payments", "doctor_id", "pay1"));
+        assertEquals("d2", rows.column("ratings", "doctor_id", "r1"));
+        assertEquals("d2", rows.column("payments", "doctor_id", "pay1"));
         put("/ratings/r2", rating("c1")).statusCode(201);
-        assertEquals("d2", tables.column("ratings", "doctor_id", "r2"));
+        assertEquals("d2", rows.column("ratings", "doctor_id", "r2"));
     }
 
     @Test
@@ -186,9 +189,9 @@ class SingleUpsertTest {
         seedConsultation();
         put("/payments/pay1", with(payment("c1"), "amount", 7, "status", "refunded", "refunded_at", T2,
                 "refunded_amount", 2.5)).statusCode(201);
-        assertEquals(new BigDecimal("7.00"), tables.column("payments", "amount", "pay1"));
-        assertEquals(new BigDecimal("2.50"), tables.column("payments", "refunded_amount", "pay1"));
-        assertEquals(new BigDecimal("40.00"), tables.column("consultations", "fee", "c1"));
+        assertEquals(new BigDecimal("7.00"), rows.column("payments", "amount", "pay1"));
+        assertEquals(new BigDecimal("2.50"), rows.column("payments", "refunded_amount", "pay1"));
+        assertEquals(new BigDecimal("40.00"), rows.column("consultations", "fee", "c1"));
     }
 
     private long currentVersion() {

@@ -10,13 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Valid bodies of the write API, as mutable maps a test can spoil, and request shortcuts. */
-final class Fixtures {
+final class IngestRequests {
 
     static final String T0 = "2026-11-01T10:00:00Z";
     static final String T1 = "2026-11-01T11:00:00Z";
     static final String T2 = "2026-11-01T12:00:00Z";
 
-    private Fixtures() {
+    private IngestRequests() {
     }
 
     static Map<String, Object> doctor() {

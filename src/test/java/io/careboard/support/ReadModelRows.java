@@ -1,4 +1,4 @@
-package io.careboard;
+package io.careboard.support;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,23 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Test helper: empties and counts the read-model tables, so each test starts from nothing. */
+/** Test helper: what the read-model tables hold, row counts and single values, to check what a write stored. */
 @ApplicationScoped
-public class ReadModelTables {
+public class ReadModelRows {
 
-    /** Every read-model table, referrers first. */
+    /** Every read-model table. */
     public static final List<String> TABLES = List.of("health_observations", "payments", "ratings", "consultations",
             "patients", "doctors");
 
     private final EntityManager entityManager;
 
-    ReadModelTables(EntityManager entityManager) {
+    ReadModelRows(EntityManager entityManager) {
         this.entityManager = entityManager;
-    }
-
-    public void truncate() {
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("truncate " + String.join(", ", TABLES)).executeUpdate());
     }
 
     /** Row count per table. */
