@@ -4,6 +4,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -82,24 +83,29 @@ public class IngestBench {
     /**
      * One batch of {@code size} items: per group of 10, 2 patients, 3 consultations, 1 rating, 2
      * payments and 2 observations. Version 0 creates them; version 1 re-sends them newer and changed.
+     * Like live traffic, everything happens today (UTC), spread over the hours since midnight.
      */
     private static String batch(int b, int size, int version) {
         StringBuilder json = new StringBuilder(size * 260).append('[');
-        String at = Instant.parse("2026-06-01T00:00:00Z").plusSeconds(version * 3600L).toString();
+        Instant midnight = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        long span = Math.max(1, Duration.between(midnight, Instant.now()).toSeconds() - 120);
         String status = version == 0 ? "scheduled" : "completed";
         String payment = version == 0 ? "failed" : "paid";
         for (int i = 0; i < size; i++) {
             int group = i / 10;
             String g = b + "-" + group;
+            Instant scheduled = midnight.plusSeconds((long) group * 7919 % span);
+            String at = scheduled.plusSeconds(60 + version).toString();
             switch (i % 10) {
                 case 0, 1 -> item(json, i == 0, "patient", "bp" + g + "-" + (i % 10),
                         "\"birth_date\":\"19" + (50 + group % 50) + "-03-0" + (1 + i % 9) + "\",\"sex\":\""
                                 + (i % 2 == 0 ? "female" : "male") + "\",\"updated_at\":\"" + at + "\"");
                 case 2, 3, 4 -> item(json, false, "consultation", "bc" + g + "-" + (i % 10),
                         "\"doctor_id\":\"bd" + ((group + i) % DOCTORS) + "\",\"patient_id\":\"bp" + g + "-" + (i % 2)
-                                + "\",\"type\":\"video\",\"status\":\"" + status
-                                + "\",\"scheduled_at\":\"2026-05-01T10:00:00Z\",\"started_at\":\"2026-05-01T10:02:00Z\","
-                                + (version == 0 ? "" : "\"ended_at\":\"2026-05-01T10:20:00Z\",\"diagnosis_code\":\"J45\",")
+                                + "\",\"type\":\"video\",\"status\":\"" + status + "\",\"scheduled_at\":\"" + scheduled
+                                + "\",\"started_at\":\"" + scheduled.plusSeconds(30) + "\","
+                                + (version == 0 ? ""
+                                        : "\"ended_at\":\"" + scheduled.plusSeconds(59) + "\",\"diagnosis_code\":\"J45\",")
                                 + "\"fee\":45.50,\"updated_at\":\"" + at + "\"");
                 case 5 -> item(json, false, "rating", "br" + g,
                         "\"consultation_id\":\"bc" + g + "-2\",\"score\":" + (4 + version)

@@ -1,5 +1,5 @@
 -- wrk script of bench/ingest-bench.sh: every request PUTs a new consultation (a distinct id per
--- thread and request) of a doctor and a patient that the bulk phase stored.
+-- thread and request), scheduled now, of a doctor and a patient that the bulk phase stored.
 -- Arguments after "--": TOKEN RUN (RUN keeps ids distinct across runs on one database).
 
 local threads = {}
@@ -17,10 +17,11 @@ end
 
 function request()
   counter = counter + 1
+  local now = os.date("!%Y-%m-%dT%H:%M:%SZ")
   local body = string.format(
     '{"doctor_id":"bd%d","patient_id":"bp0-%d-0","type":"video","status":"scheduled",' ..
-    '"scheduled_at":"2026-05-02T10:00:00Z","fee":45.50,"updated_at":"2026-06-01T00:00:00Z"}',
-    counter % 200, counter % 1000)
+    '"scheduled_at":"%s","fee":45.50,"updated_at":"%s"}',
+    counter % 200, counter % 1000, now, now)
   return wrk.format("PUT", string.format("/api/v1/consultations/w%s-%d-%d", run, tid, counter),
     { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }, body)
 end

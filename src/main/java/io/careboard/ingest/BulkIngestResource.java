@@ -1,5 +1,6 @@
 package io.careboard.ingest;
 
+import io.careboard.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -15,7 +16,7 @@ import java.io.InputStream;
  * then the items are applied in order in one transaction and answered one result each.
  */
 @Path("/api/v1/ingest")
-@RolesAllowed("ingest")
+@RolesAllowed(Roles.INGEST)
 @Produces(MediaType.APPLICATION_JSON)
 public class BulkIngestResource {
 

@@ -1,5 +1,6 @@
 package io.careboard.ingest;
 
+import io.careboard.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +17,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * when it was updated, unchanged or stale ({@code applied: false}).
  */
 @Path("/api/v1")
-@RolesAllowed("ingest")
+@RolesAllowed(Roles.INGEST)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class IngestResource {
