@@ -15,18 +15,20 @@ create table rollup_state (
 );
 
 -- UTC hours whose rows changed after their day was built; every zone's days overlapping such an
--- hour are read raw until rebuilt. mark orders the marks, so a rebuild clears only what it saw.
-create sequence rollup_mark_seq;
+-- hour are read raw until rebuilt. mark is the writing transaction, so a transaction marks an
+-- hour once however many rows it changes there, and a rebuild clears only the marks it saw.
 create table rollup_dirty_hours (
-    hour  timestamptz primary key,
-    mark  bigint      not null
+    hour  timestamptz not null,
+    mark  bigint      not null,
+    primary key (hour, mark)
 );
 
 -- Patients whose consultations or attributes changed on built days: their last-seen rows are
 -- recomputed with the dirty days.
 create table rollup_dirty_patients (
-    patient_id  varchar(64) primary key,
-    mark        bigint      not null
+    patient_id  varchar(64) not null,
+    mark        bigint      not null,
+    primary key (patient_id, mark)
 );
 
 -- Writers take this lock shared (in the triggers below); the builder takes it exclusively to move
@@ -43,8 +45,8 @@ begin
     perform rollup_guard();
     if ts < (select max(built_until_at) from rollup_state) then
         insert into rollup_dirty_hours (hour, mark)
-        values (date_trunc('hour', ts at time zone 'UTC') at time zone 'UTC', nextval('rollup_mark_seq'))
-        on conflict (hour) do update set mark = excluded.mark;
+        values (date_trunc('hour', ts at time zone 'UTC') at time zone 'UTC', txid_current())
+        on conflict do nothing;
     end if;
 end
 $$;
@@ -56,8 +58,8 @@ begin
     end if;
     perform rollup_guard();
     if ts < (select max(built_until_at) from rollup_state) then
-        insert into rollup_dirty_patients (patient_id, mark) values (patient, nextval('rollup_mark_seq'))
-        on conflict (patient_id) do update set mark = excluded.mark;
+        insert into rollup_dirty_patients (patient_id, mark) values (patient, txid_current())
+        on conflict do nothing;
     end if;
 end
 $$;

@@ -209,7 +209,7 @@ public class RollupMaintenance {
                 .setParameter("lock", MAINTENANCE_LOCK).getSingleResult();
     }
 
-    /** Deletes the marks as they were read: a mark renewed since (a newer change) stays. */
+    /** Deletes the marks that were read; a change made since has left a mark of its own. */
     private void clearMarks(String table, String key, String keyType, List<Tuple> seen) {
         if (seen.isEmpty()) {
             return;
