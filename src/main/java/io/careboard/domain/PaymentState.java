@@ -1,9 +1,11 @@
 package io.careboard.domain;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A payment as the platform sends it; the optional fields may be null. */
+@RegisterForReflection
 public record PaymentState(
         String consultationId,
         BigDecimal amount,
