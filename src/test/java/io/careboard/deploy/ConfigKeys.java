@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 
 /**
@@ -44,6 +46,7 @@ final class ConfigKeys {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CONFIG_MODEL = "META-INF/quarkus-config-doc/quarkus-config-model.json";
     static final Path APPLICATION_PROPERTIES = Path.of("src/main/resources/application.properties");
 
     private ConfigKeys() {
@@ -86,20 +89,53 @@ final class ConfigKeys {
         return out;
     }
 
-    /** Every key of every Quarkus extension on the classpath, from the config model it ships. */
+    /**
+     * Every key of every Quarkus extension on the classpath, from the config model it ships: the
+     * runtime jar's, and its deployment jar's (build-time keys often live there), which the
+     * build has already put in the local Maven repository.
+     */
     static List<Key> quarkusExtensions() {
         List<Key> keys = new ArrayList<>();
+        ClassLoader loader = ConfigKeys.class.getClassLoader();
         try {
-            for (URL model : Collections.list(ConfigKeys.class.getClassLoader()
-                    .getResources("META-INF/quarkus-config-doc/quarkus-config-model.json"))) {
+            for (URL model : Collections.list(loader.getResources(CONFIG_MODEL))) {
                 try (InputStream in = model.openStream()) {
                     collect(JSON.readTree(in), keys);
+                }
+            }
+            for (URL descriptor : Collections.list(loader.getResources("META-INF/quarkus-extension.properties"))) {
+                Properties extension = new Properties();
+                try (InputStream in = descriptor.openStream()) {
+                    extension.load(in);
+                }
+                String deployment = extension.getProperty("deployment-artifact");
+                if (deployment != null) {
+                    readDeploymentModel(deployment, keys);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return keys;
+    }
+
+    private static void readDeploymentModel(String coordinates, List<Key> keys) throws IOException {
+        String[] gav = coordinates.split(":");
+        Path repository = Path.of(System.getProperty("maven.repo.local",
+                System.getProperty("user.home") + "/.m2/repository"));
+        Path jar = repository.resolve(gav[0].replace('.', '/')).resolve(gav[1]).resolve(gav[2])
+                .resolve(gav[1] + "-" + gav[2] + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the build resolved no " + jar + "; run ./mvnw package first");
+        }
+        try (JarFile archive = new JarFile(jar.toFile())) {
+            JarEntry model = archive.getJarEntry(CONFIG_MODEL);
+            if (model != null) {
+                try (InputStream in = archive.getInputStream(model)) {
+                    collect(JSON.readTree(in), keys);
+                }
+            }
+        }
     }
 
     private static void collect(JsonNode node, List<Key> keys) {

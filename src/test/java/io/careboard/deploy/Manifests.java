@@ -45,11 +45,6 @@ final class Manifests {
             return find(kind, name).orElseThrow(() -> new AssertionError(
                     name() + " renders no " + kind.getSimpleName() + " " + name));
         }
-
-        /** A generated object (ConfigMap, Secret) by the name it was given, before kustomize's hash suffix. */
-        <T extends HasMetadata> Optional<T> generated(Class<T> kind, String referencedName) {
-            return all(kind).stream().filter(o -> o.getMetadata().getName().equals(referencedName)).findFirst();
-        }
     }
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
@@ -73,7 +68,12 @@ final class Manifests {
 
     static String render(Path dir) throws IOException, InterruptedException {
         String kubectl = System.getProperty("careboard.kubectl", "kubectl");
-        Process process = new ProcessBuilder(kubectl, "kustomize", dir.toString()).redirectErrorStream(false).start();
+        Process process;
+        try {
+            process = new ProcessBuilder(kubectl, "kustomize", dir.toString()).start();
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + kubectl + " (install Debian's kubernetes-client, as .ci/run does)", e);
+        }
         byte[] out = process.getInputStream().readAllBytes();
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
