@@ -2,6 +2,7 @@ package io.careboard.cache;
 
 import io.careboard.metrics.ComputedMetric;
 import io.careboard.metrics.MetricQuery;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A metric answer ready to send: its {@code data} already serialised as JSON (a hot answer is
@@ -10,6 +11,7 @@ import io.careboard.metrics.MetricQuery;
  * @param etag a strong tag over the query and the data: equal data, equal tag, so a recomputation
  *             that changed nothing still revalidates as 304
  */
+@RegisterForReflection
 public record Answer(MetricQuery query, ComputedMetric<?> computed, String dataJson, String etag,
         CacheOutcome outcome) {
 

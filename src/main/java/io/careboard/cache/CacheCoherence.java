@@ -8,6 +8,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -30,6 +31,7 @@ public class CacheCoherence {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     /** What changed: whole families, or one entry of one family. */
+    @RegisterForReflection
     public record Message(String origin, List<MetricFamily> families, String entry) {
     }
 

@@ -3,6 +3,7 @@ package io.careboard.cache;
 import io.careboard.metrics.MetricFamily;
 import io.careboard.problem.ProblemException;
 import io.careboard.security.Roles;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,7 @@ public class CacheResource {
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     /** What {@code POST /refresh} dropped. */
+    @RegisterForReflection
     public record Refreshed(long dropped) {
     }
 

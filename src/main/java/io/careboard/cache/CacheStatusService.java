@@ -5,6 +5,7 @@ import io.careboard.metrics.MetricFamily;
 import io.careboard.metrics.calc.Decimals;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyCommands;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -16,6 +17,7 @@ import java.util.List;
 public class CacheStatusService {
 
     /** One family's cache. */
+    @RegisterForReflection
     public record CacheFigures(String name, long keys, long ttlSeconds, long sizeBytes) {
     }
 
@@ -23,6 +25,7 @@ public class CacheStatusService {
      * @param hitRatio      hits / (hits + misses) since this instance started; null before any request
      * @param avgTtlSeconds the mean remaining TTL of the live keys; null when there are none
      */
+    @RegisterForReflection
     public record Status(long totalKeys, long estimatedSizeBytes, long hits, long misses, BigDecimal hitRatio,
             BigDecimal avgTtlSeconds, List<CacheFigures> caches) {
     }

@@ -7,6 +7,7 @@ import io.careboard.metrics.period.PeriodName;
 import io.careboard.metrics.period.ResolvedPeriod;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.list.ListCommands;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.inject.Singleton;
@@ -38,10 +39,12 @@ public class CacheWarmer {
     static final String INSTANCE = hostName() + "/" + ProcessHandle.current().pid();
 
     /** One warmed answer. */
+    @RegisterForReflection
     public record Warmed(String metric, String period, String timezone, long millis) {
     }
 
     /** What a warm did: {@code warmed}, or {@code skipped} with the reason. */
+    @RegisterForReflection
     public record Report(String status, String reason, List<Warmed> warmed, long totalMillis) {
         static Report skipped(String reason) {
             return new Report("skipped", reason, List.of(), 0);

@@ -2,6 +2,7 @@ package io.careboard.cache;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -21,6 +22,7 @@ public class RedisAvailability {
     private static final Logger LOG = Logger.getLogger(RedisAvailability.class);
 
     /** Redis came back ({@code up}) or went away. */
+    @RegisterForReflection
     public record Changed(boolean up) {
     }
 

@@ -1,5 +1,6 @@
 package io.careboard.metrics;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 
 /**
@@ -14,6 +15,7 @@ import java.time.Instant;
  * @param validUntil  when the answer stops being valid: computed + TTL, and for a named period
  *                    at the latest the zone's next midnight
  */
+@RegisterForReflection
 public record ComputedMetric<T>(T data, Instant from, Instant to, Instant computedAt, long version,
         Instant validUntil) {
 

@@ -1,8 +1,10 @@
 package io.careboard.metrics;
 
 import io.careboard.domain.WireEnum;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** How the doctors' table is ordered and cut: {@code sort} and {@code limit} (1..100). */
+@RegisterForReflection
 public record DoctorRanking(Sort sort, int limit) {
 
     public static final int DEFAULT_LIMIT = 10;

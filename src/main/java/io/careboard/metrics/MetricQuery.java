@@ -1,12 +1,14 @@
 package io.careboard.metrics;
 
 import io.careboard.metrics.period.ResolvedPeriod;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Optional;
 
 /**
  * Everything that decides a metric answer: the family, the resolved period and, for the doctors'
  * table, its ranking. {@link #cacheKey()} names exactly these inputs and nothing else.
  */
+@RegisterForReflection
 public record MetricQuery(MetricFamily family, ResolvedPeriod period, Optional<DoctorRanking> ranking) {
 
     /** The query with the family's default options: the doctors' table by completed consultations, top 10. */

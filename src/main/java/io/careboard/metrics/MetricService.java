@@ -1,6 +1,7 @@
 package io.careboard.metrics;
 
 import io.careboard.metrics.period.ResolvedPeriod;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -65,6 +66,7 @@ public abstract class MetricService<T> {
     }
 
     /** Figures and the data version they were read at. */
+    @RegisterForReflection
     public record Versioned<T>(T data, long version) {
     }
 }

@@ -1,5 +1,6 @@
 package io.careboard.metrics.calc;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Comparator;
@@ -19,6 +20,7 @@ import java.util.function.Function;
  * @param scoreSum   T, the sum of every score in the window
  * @param count      N, the number of ratings in the window
  */
+@RegisterForReflection
 public record BayesianRating(BigDecimal weight, long scoreSum, long count) {
 
     public BayesianRating {
@@ -64,6 +66,7 @@ public record BayesianRating(BigDecimal weight, long scoreSum, long count) {
      * An exact rating {@code numerator / denominator}, denominator positive. Its order compares
      * values, so unlike {@code equals} it holds 4/2 and 2/1 equal.
      */
+    @RegisterForReflection
     public record Score(BigDecimal numerator, BigDecimal denominator) implements Comparable<Score> {
 
         public Score {

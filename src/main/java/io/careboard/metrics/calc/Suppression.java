@@ -1,5 +1,6 @@
 package io.careboard.metrics.calc;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Set;
  *
  * @param k the smallest count shown; 1 shows everything
  */
+@RegisterForReflection
 public record Suppression(int k) {
 
     public Suppression {
@@ -31,6 +33,7 @@ public record Suppression(int k) {
     }
 
     /** A count and the average over its cell, either both shown or both null. */
+    @RegisterForReflection
     public record Averaged(Long count, BigDecimal average) {
     }
 

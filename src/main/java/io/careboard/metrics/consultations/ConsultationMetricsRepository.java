@@ -6,6 +6,7 @@ import io.careboard.metrics.MetricSql;
 import io.careboard.metrics.period.ResolvedPeriod;
 import io.careboard.metrics.rollup.RollupSql;
 import io.careboard.metrics.rollup.Rollups;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -135,11 +136,13 @@ public class ConsultationMetricsRepository {
     }
 
     /** One grouping of the current window; {@code dimension} is status, type, specialty, bucket or all. */
+    @RegisterForReflection
     public record Aggregate(String dimension, String member, long total, long completed, BigDecimal durationSeconds,
             long durations, BigDecimal waitSeconds, long waits) {
     }
 
     /** The previous window's counts and the current window's median duration (null without durations). */
+    @RegisterForReflection
     public record MedianAndPrevious(BigDecimal medianSeconds, long previousTotal, long previousCompleted,
             long previousFailed) {
     }

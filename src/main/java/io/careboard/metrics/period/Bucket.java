@@ -1,5 +1,6 @@
 package io.careboard.metrics.period;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -9,6 +10,7 @@ import java.util.Objects;
  * {@code 2026-03}). A bucket lies within its period's window, except that the last bucket of a
  * named period keeps its unit's natural end, after now.
  */
+@RegisterForReflection
 public record Bucket(String label, Instant start, Instant end) {
 
     public Bucket {

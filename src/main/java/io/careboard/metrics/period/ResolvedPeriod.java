@@ -2,6 +2,7 @@ package io.careboard.metrics.period;
 
 import io.careboard.problem.FieldError;
 import io.careboard.problem.ProblemException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,6 +29,7 @@ import java.util.stream.Collectors;
  * @param expiresBy   for a named period, the next local midnight after now: a cached answer must
  *                    not outlive it; empty for {@code range}, whose window does not move
  */
+@RegisterForReflection
 public record ResolvedPeriod(String name, ZoneId zone, Window current, Optional<Window> previous,
                              Granularity granularity, List<Bucket> buckets, Optional<Instant> expiresBy) {
 

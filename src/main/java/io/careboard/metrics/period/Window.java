@@ -1,5 +1,6 @@
 package io.careboard.metrics.period;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import java.util.Objects;
  * a named period ({@code [from, now]}) and exclusive for a {@code /range} ({@code [midnight of from,
  * midnight after to)}).
  */
+@RegisterForReflection
 public record Window(Instant from, Instant to, boolean toInclusive) {
 
     public Window {
