@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Native-image readiness without a native-image builder: checks what
  * {@code -Dnative -Dquarkus.native.sources-only=true} wrote to {@code target/native-sources}.
- * Run by failsafe in the {@code native-sources-check} profile (scripts/test.sh), right after
+ * Run by a second surefire execution in the {@code native-sources-check} profile (scripts/test.sh), right after
  * that build; the class name keeps it out of the ordinary test and IT runs.
  */
 class NativeSourcesCheck {
