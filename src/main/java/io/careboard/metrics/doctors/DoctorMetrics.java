@@ -1,5 +1,6 @@
 package io.careboard.metrics.doctors;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import java.util.List;
  * @param activeDoctors doctors with at least one completed consultation in the window
  * @param doctors       the table, ordered by the requested sort and cut to the requested limit
  */
+@RegisterForReflection
 public record DoctorMetrics(long activeDoctors, List<DoctorPerformance> doctors) {
 
     /**
@@ -21,6 +23,7 @@ public record DoctorMetrics(long activeDoctors, List<DoctorPerformance> doctors)
      * @param revenue            net: gross of payments paid in the window minus refunds made in it
      * @param avgDurationMinutes over completed consultations with both times; null when none
      */
+    @RegisterForReflection
     public record DoctorPerformance(String doctorId, String fullName, String specialty, long consultations,
             long completed, BigDecimal completionRate, BigDecimal avgRating, long ratingCount,
             BigDecimal bayesianRating, BigDecimal revenue, BigDecimal avgDurationMinutes) {

@@ -5,6 +5,7 @@ import io.careboard.metrics.MetricService.Versioned;
 import io.careboard.metrics.MetricSql;
 import io.careboard.metrics.PaymentEvents;
 import io.careboard.metrics.period.ResolvedPeriod;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -72,10 +73,12 @@ public class DoctorMetricsRepository {
     }
 
     /** Every rating of the window (the prior's T and N) and the doctors with an event in it, unordered. */
+    @RegisterForReflection
     public record Figures(long platformRatings, long platformScoreSum, List<DoctorFigures> doctors) {
     }
 
     /** One doctor's raw figures; {@code revenue} is null without a payment event. */
+    @RegisterForReflection
     public record DoctorFigures(String doctorId, String fullName, String specialty, long consultations,
             long completed, long failed, BigDecimal durationSeconds, long durations, long ratings, long scoreSum,
             BigDecimal revenue) {

@@ -15,6 +15,7 @@ import io.careboard.metrics.doctors.DoctorMetricsRepository.DoctorFigures;
 import io.careboard.metrics.doctors.DoctorMetricsRepository.Figures;
 import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -84,6 +85,7 @@ public class DoctorMetricsService extends MetricService<DoctorMetrics> {
     }
 
     /** A doctor's figures with the exact Bayesian value the ranking compares. */
+    @RegisterForReflection
     private record Ranked(DoctorFigures figures, Score bayesian) {
 
         String doctorId() {

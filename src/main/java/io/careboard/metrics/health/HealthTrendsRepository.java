@@ -5,6 +5,7 @@ import io.careboard.metrics.MetricService.Versioned;
 import io.careboard.metrics.MetricSql;
 import io.careboard.metrics.calc.AgeGroup;
 import io.careboard.metrics.period.ResolvedPeriod;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -97,19 +98,23 @@ public class HealthTrendsRepository {
     }
 
     /** Distinct patients of one age group ({@code dimension} age_group) or sex ({@code sex}). */
+    @RegisterForReflection
     public record PatientGroup(String dimension, String member, long patients) {
     }
 
     /** A diagnosis code's completed consultations and their distinct patients, in both windows. */
+    @RegisterForReflection
     public record DiagnosisCounts(String code, long count, long patients, long previousCount,
             long previousPatients) {
     }
 
     /** The window's patient groups and top diagnoses (in rank order). */
+    @RegisterForReflection
     public record Patients(List<PatientGroup> groups, List<DiagnosisCounts> topDiagnoses) {
     }
 
     /** The readings of one code in one bucket (1-based, as {@code width_bucket} numbers them). */
+    @RegisterForReflection
     public record VitalCell(String code, int bucket, long readings, long patients, BigDecimal sum) {
     }
 

@@ -4,6 +4,7 @@ import io.careboard.domain.DataVersionRepository;
 import io.careboard.metrics.MetricService.Versioned;
 import io.careboard.metrics.MetricSql;
 import io.careboard.metrics.period.ResolvedPeriod;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -77,11 +78,13 @@ public class OverviewRepository {
     }
 
     /** Consultation counts of both windows, the window's active doctors and patients, and those in progress now. */
+    @RegisterForReflection
     public record ConsultationCounts(long total, long completed, long failed, long previousTotal, long activeDoctors,
             long activePatients, long inProgressNow) {
     }
 
     /** Net revenue of both windows (exact, unrounded) and the window's ratings. */
+    @RegisterForReflection
     public record MoneyAndRatings(BigDecimal net, BigDecimal previousNet, long ratings, long scoreSum) {
     }
 

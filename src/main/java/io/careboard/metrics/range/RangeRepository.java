@@ -4,6 +4,7 @@ import io.careboard.domain.DataVersionRepository;
 import io.careboard.metrics.MetricService.Versioned;
 import io.careboard.metrics.MetricSql;
 import io.careboard.metrics.period.ResolvedPeriod;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -73,6 +74,7 @@ public class RangeRepository {
      * The figures of one bucket (1-based, as {@code width_bucket} numbers them) or of the whole
      * range ({@code bucket} 0). Money is exact and unrounded.
      */
+    @RegisterForReflection
     public record Figures(int bucket, long consultations, long completed, BigDecimal gross, BigDecimal refunds,
             long ratings, long scoreSum) {
     }

@@ -1,5 +1,6 @@
 package io.careboard.metrics.revenue;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import java.util.List;
  * @param byMethod           every payment method, zeros included, in the order card, insurance, wallet
  * @param topDoctors         up to five doctors with a payment event, by net descending, then doctor id
  */
+@RegisterForReflection
 public record RevenueMetrics(
         BigDecimal gross,
         BigDecimal refunds,
@@ -29,22 +31,28 @@ public record RevenueMetrics(
         GrossAndNet previous,
         GrossAndNet changePercent) {
 
+    @RegisterForReflection
     public record TypeRevenue(String type, BigDecimal gross, BigDecimal net) {
     }
 
+    @RegisterForReflection
     public record SpecialtyRevenue(String specialty, BigDecimal gross, BigDecimal net) {
     }
 
+    @RegisterForReflection
     public record MethodRevenue(String method, BigDecimal gross, BigDecimal net) {
     }
 
+    @RegisterForReflection
     public record SeriesPoint(String bucket, BigDecimal gross, BigDecimal refunds, BigDecimal net) {
     }
 
+    @RegisterForReflection
     public record DoctorRevenue(String doctorId, String fullName, BigDecimal gross, BigDecimal net) {
     }
 
     /** The previous window's money, or the percent changes against it (null when previous is 0). */
+    @RegisterForReflection
     public record GrossAndNet(BigDecimal gross, BigDecimal net) {
     }
 }

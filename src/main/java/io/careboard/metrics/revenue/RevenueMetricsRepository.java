@@ -5,6 +5,7 @@ import io.careboard.metrics.MetricService.Versioned;
 import io.careboard.metrics.MetricSql;
 import io.careboard.metrics.PaymentEvents;
 import io.careboard.metrics.period.ResolvedPeriod;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -79,15 +80,18 @@ public class RevenueMetricsRepository {
      * (member = the 1-based bucket number), doctor (with its name and rank) or all. Sums are null
      * where nothing was paid or refunded.
      */
+    @RegisterForReflection
     public record Aggregate(String dimension, String member, String fullName, BigDecimal gross, BigDecimal refunds,
             long rank) {
     }
 
     /** The current window's groupings, its number of paid consultations, and the data version. */
+    @RegisterForReflection
     public record Current(List<Aggregate> aggregates, long paidConsultations) {
     }
 
     /** The previous window's sums; null where nothing was paid or refunded. */
+    @RegisterForReflection
     public record Previous(BigDecimal gross, BigDecimal refunds) {
     }
 

@@ -21,6 +21,7 @@ import io.careboard.metrics.revenue.RevenueMetricsRepository.Current;
 import io.careboard.metrics.revenue.RevenueMetricsRepository.Previous;
 import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -110,6 +111,7 @@ public class RevenueMetricsService extends MetricService<RevenueMetrics> {
     }
 
     /** Gross and refunds of one key, 2 digits; a key without events (or without either kind) has 0.00. */
+    @RegisterForReflection
     private record Money(BigDecimal gross, BigDecimal refunds) {
 
         static Money of(BigDecimal gross, BigDecimal refunds) {
