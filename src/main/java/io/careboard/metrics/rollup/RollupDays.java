@@ -1,5 +1,6 @@
 package io.careboard.metrics.rollup;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.persistence.Parameter;
 import jakarta.persistence.Query;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
  * statement as {@code :zone}, {@code :days}, {@code :day_from} and {@code :day_to}; the
  * statement unnests them as {@link #DAYS}.
  */
+@RegisterForReflection
 public record RollupDays(ZoneId zone, List<LocalDate> days) {
 
     /** The days as a relation {@code d(day, day_from, day_to)}. */

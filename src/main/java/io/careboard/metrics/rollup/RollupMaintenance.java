@@ -1,6 +1,7 @@
 package io.careboard.metrics.rollup;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -184,6 +185,7 @@ public class RollupMaintenance {
         return true;
     }
 
+    @RegisterForReflection
     private record State(LocalDate builtFrom, LocalDate cleanUntil, LocalDate builtUntil) {
     }
 
