@@ -2,9 +2,11 @@ package io.careboard.ingest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.careboard.problem.FieldError;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /** The answer of {@code POST /ingest}: counts, and one result per item in request order. */
+@RegisterForReflection
 public record BulkAnswer(long applied, long ignoredStale, long errors, List<Item> results) {
 
     /**
@@ -12,6 +14,7 @@ public record BulkAnswer(long applied, long ignoredStale, long errors, List<Item
      * {@code change} says what an applied item did; {@code status} is what a single PUT of the item
      * would have answered (201, 200 or 422); {@code errors} name the unknown references.
      */
+    @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(int index, EntityKind kind, String id, String result, Outcome change, int status,
             List<FieldError> errors) {

@@ -1,8 +1,10 @@
 package io.careboard.ingest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /** The results of a bulk ingestion, one per item, in the order of the request. */
+@RegisterForReflection
 public record BulkResult(List<ItemResult> items) {
 
     public BulkResult {

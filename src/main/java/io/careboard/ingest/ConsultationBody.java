@@ -3,12 +3,14 @@ package io.careboard.ingest;
 import io.careboard.domain.ConsultationState;
 import io.careboard.domain.ConsultationStatus;
 import io.careboard.domain.ConsultationType;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** {@code PUT /consultations/{id}}; {@code ended_at ≥ started_at} is checked by the service. */
+@RegisterForReflection
 public record ConsultationBody(
         @NotNull @EntityId String doctorId,
         @NotNull @EntityId String patientId,

@@ -1,6 +1,7 @@
 package io.careboard.ingest;
 
 import io.careboard.domain.HealthObservationState;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import org.hibernate.validator.constraints.CodePointLength;
 
 /** {@code PUT /health-observations/{id}}: a LOINC-coded reading, stored as {@code numeric(12, 4)}. */
+@RegisterForReflection
 public record HealthObservationBody(
         @NotNull @EntityId String patientId,
         @NotNull @Pattern(regexp = LOINC, message = "must be a LOINC code like 8480-6") String code,

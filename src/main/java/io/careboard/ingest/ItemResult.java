@@ -1,6 +1,7 @@
 package io.careboard.ingest;
 
 import io.careboard.problem.FieldError;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
@@ -8,6 +9,7 @@ import java.util.List;
  * entity Careboard does not know, the offending fields (then {@code outcome} is null and nothing
  * of the item was stored).
  */
+@RegisterForReflection
 public record ItemResult(int index, EntityKind kind, String id, Outcome outcome, List<FieldError> errors) {
 
     static ItemResult of(int index, IngestItem item, Outcome outcome) {

@@ -3,6 +3,7 @@ package io.careboard.ingest;
 import io.careboard.domain.PaymentMethod;
 import io.careboard.domain.PaymentState;
 import io.careboard.domain.PaymentStatus;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.time.Instant;
  * {@code PUT /payments/{id}}. The rules across fields (refund not above the amount, the times a
  * status needs) are checked by the service.
  */
+@RegisterForReflection
 public record PaymentBody(
         @NotNull @EntityId String consultationId,
         @NotNull @Money BigDecimal amount,
