@@ -30,7 +30,9 @@ class ScheduledWarmIT {
             List<String> runs = runs(redis);
             List<String> firings = runs.stream().map(run -> run.split(" ")[0]).toList();
             assertThat(firings).as("one run per firing: %s", runs).doesNotHaveDuplicates();
-            assertThat(runs).allSatisfy(run -> assertThat(run).endsWith(" warmed"));
+            // A firing that comes while the previous warm still runs finds the lock held and skips.
+            assertThat(runs).allSatisfy(run -> assertThat(run).matches(".* (warmed|skipped)"));
+            assertThat(runs).anySatisfy(run -> assertThat(run).endsWith(" warmed"));
         }
     }
 
