@@ -1,0 +1,108 @@
+/**
+ * Charts with Chart.js (the webjar's UMD build, loaded by index.html as window.Chart). Every chart
+ * has the same figures in a table next to it, so a missing Chart.js costs pictures, not data.
+ * Missing and suppressed values are gaps, never zeros.
+ */
+
+/** Colours with at least 4.5:1 contrast on white, told apart by people with the common colour deficiencies. */
+export const PALETTE = Object.freeze(['#1f5fbf', '#b45309', '#15803d', '#7e22ce', '#b91c1c']);
+
+const charts = new Map();
+
+function chartLibrary() {
+    return globalThis.Chart ?? null;
+}
+
+/** Draws a chart on a canvas under a key, replacing the chart the key had. */
+export function drawChart(key, canvas, config) {
+    charts.get(key)?.destroy();
+    charts.delete(key);
+    const Chart = chartLibrary();
+    if (!Chart || !canvas) {
+        return null;
+    }
+    const chart = new Chart(canvas, config);
+    charts.set(key, chart);
+    return chart;
+}
+
+/** Destroys the charts whose keys start with a prefix (a panel that is drawn anew). */
+export function destroyCharts(prefix) {
+    for (const [key, chart] of charts) {
+        if (key.startsWith(prefix)) {
+            chart.destroy();
+            charts.delete(key);
+        }
+    }
+}
+
+function baseOptions({ format, locale, stacked = false, indexAxis = 'x', integer = false, fromZero = true, categories = false }) {
+    const valueAxis = indexAxis === 'x' ? 'y' : 'x';
+    return {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        locale,
+        indexAxis,
+        interaction: { mode: 'index', intersect: false },
+        plugins: {
+            legend: { position: 'bottom', labels: { boxWidth: 12, color: '#1a1a1a' } },
+            tooltip: {
+                callbacks: {
+                    label: (item) => `${item.dataset.label}: ${item.raw === null ? 'no value' : format(item.raw)}`,
+                },
+            },
+        },
+        scales: {
+            [valueAxis]: {
+                beginAtZero: fromZero,
+                stacked,
+                ticks: { color: '#404040', precision: integer ? 0 : undefined, callback: (value) => format(value) },
+                grid: { color: '#e5e5e5' },
+            },
+            // A handful of categories are all labelled; a long series skips labels that would overlap.
+            [indexAxis]: { stacked, ticks: { color: '#404040', autoSkip: !categories, maxRotation: 0 }, grid: { display: false } },
+        },
+    };
+}
+
+/**
+ * A line chart: labels on x, one line per series ({label, data}); nulls are gaps. integer: the
+ * values are counts; fromZero: false for measurements that never come near 0.
+ */
+export function lineConfig({ labels, series, format, locale, integer = false, fromZero = true }) {
+    return {
+        type: 'line',
+        data: {
+            labels,
+            datasets: series.map((s, i) => ({
+                label: s.label,
+                data: s.data,
+                borderColor: PALETTE[i % PALETTE.length],
+                backgroundColor: PALETTE[i % PALETTE.length],
+                borderWidth: 2,
+                pointRadius: labels.length > 40 ? 0 : 2,
+                spanGaps: false,
+                tension: 0,
+            })),
+        },
+        options: baseOptions({ format, locale, integer, fromZero }),
+    };
+}
+
+/** A bar chart, horizontal with indexAxis 'y'; categories: a few named groups (every label shown). */
+export function barConfig({ labels, series, format, locale, indexAxis = 'x', integer = false, categories = false }) {
+    return {
+        type: 'bar',
+        data: {
+            labels,
+            datasets: series.map((s, i) => ({
+                label: s.label,
+                data: s.data,
+                backgroundColor: PALETTE[i % PALETTE.length],
+                borderWidth: 0,
+            })),
+        },
+        options: baseOptions({ format, locale, indexAxis, integer, categories }),
+    };
+}
