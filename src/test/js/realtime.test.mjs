@@ -198,6 +198,31 @@ test('after a failed round, a fetch that succeeds again tries the socket at once
     assert.equal(store.isLiveUpdating, true);
 });
 
+test('a poll that succeeds again during the backoff reconnects at once', async (t) => {
+    const { store, time, fetchAnalytics, fail } = setup(t, {
+        createSocket: () => new AnalyticsWebSocket({ url: 'ws://x/ws', WebSocket: FakeSocket, timers: time, random: () => 0.99 }),
+    });
+    store.updateRefreshInterval(15, fetchAnalytics);
+    store.initializeAutoRefresh(fetchAnalytics);
+    store.initializeWebSocket('t.o.k', { period: 'today', tz: 'UTC' });
+    FakeSocket.last().welcome();
+    fail(Object.assign(new Error('unreachable'), { status: 0 }));
+    FakeSocket.last().drop(1001);
+    for (let i = 0; i < 3; i++) {
+        await time.advance(store.connection.nextAttemptAt - time.now);
+        FakeSocket.last().drop();
+    }
+    assert.equal(store.connection.state, STATES.WAITING);
+    assert.equal(store.connection.attempt, 4);
+    assert.equal(store.updateStatus, 'error');
+    const attempts = FakeSocket.instances.length;
+    fail(null);
+    await time.advance(15000);
+    assert.equal(FakeSocket.instances.length, attempts + 1, 'the next attempt did not wait for its turn');
+    FakeSocket.last().welcome();
+    assert.equal(store.isLiveUpdating, true);
+});
+
 test('the network coming back reconnects at once', async (t) => {
     const { store, time, window } = setup(t);
     store.initializeWebSocket('t.o.k', { period: 'today', tz: 'UTC' });

@@ -37,11 +37,16 @@ public final class AppInstance implements AutoCloseable {
 
     /** Starts an instance with extra configuration and waits until it is ready. */
     public static AppInstance start(String name, Map<String, String> config) throws IOException, InterruptedException {
+        return start(name, freePort(), config);
+    }
+
+    /** Starts an instance on a given port: a restart where the clients of a stopped one reconnect. */
+    public static AppInstance start(String name, int port, Map<String, String> config)
+            throws IOException, InterruptedException {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run this test after `mvn package` (as failsafe does)");
         }
-        int port = freePort();
         Map<String, String> properties = new TreeMap<>();
         properties.put("quarkus.profile", "test");
         properties.put("quarkus.http.port", Integer.toString(port));
@@ -103,7 +108,7 @@ public final class AppInstance implements AutoCloseable {
         throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -9,17 +9,21 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A loopback TCP relay to a real server that a test can {@link #cut()} and {@link #heal()}: the
  * way to make PostgreSQL or Redis disappear for one application without stopping the servers
- * other tests share.
+ * other tests share. It counts the bytes it relays each way (what a client costs on the wire);
+ * while the server is down, the connections it accepts are closed at once.
  */
 public final class TcpProxy implements AutoCloseable {
 
     private final int targetPort;
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final LongAdder toServer = new LongAdder();
+    private final LongAdder toClient = new LongAdder();
     private volatile ServerSocket server;
 
     public TcpProxy(int targetPort) throws IOException {
@@ -31,6 +35,21 @@ public final class TcpProxy implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Bytes relayed from clients to the server since the start or the last {@link #resetCounts()}. */
+    public long bytesToServer() {
+        return toServer.sum();
+    }
+
+    /** Bytes relayed from the server to clients. */
+    public long bytesToClient() {
+        return toClient.sum();
+    }
+
+    public void resetCounts() {
+        toServer.reset();
+        toClient.reset();
     }
 
     /** Drops every relayed connection and refuses new ones until {@link #heal()}. */
@@ -65,15 +84,20 @@ public final class TcpProxy implements AutoCloseable {
         server = listening;
         Thread acceptor = new Thread(() -> {
             while (!listening.isClosed()) {
+                Socket client;
                 try {
-                    Socket client = listening.accept();
+                    client = listening.accept();
+                } catch (IOException closed) {
+                    return;
+                }
+                try {
                     Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                     open.add(client);
                     open.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
-                } catch (IOException closed) {
-                    return;
+                    pump(client, upstream, toServer);
+                    pump(upstream, client, toClient);
+                } catch (IOException serverDown) {
+                    quietly(client);
                 }
             }
         }, "tcp-proxy-" + port);
@@ -81,7 +105,7 @@ public final class TcpProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, LongAdder relayed) {
         Thread pump = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
@@ -89,6 +113,7 @@ public final class TcpProxy implements AutoCloseable {
                 while ((read = in.read(buffer)) >= 0) {
                     out.write(buffer, 0, read);
                     out.flush();
+                    relayed.add(read);
                 }
             } catch (IOException closed) {
                 // one side went away: close both below

@@ -5,7 +5,8 @@
  * - while the WebSocket is live, nothing is polled: changes arrive as pushes, a gap in a topic's
  *   sequence refetches that topic, and one scheduled refresh per period boundary (an hour, spread
  *   over the first seconds) picks up what time alone changes (a new hourly bucket);
- * - while it is not, the auto-refresh timer polls every autoRefreshInterval seconds;
+ * - while it is not, the auto-refresh timer polls every autoRefreshInterval seconds; when a poll
+ *   succeeds after failing (the server is back), the socket reconnects at once;
  * - while the tab is hidden, nothing is polled, and after hiddenPauseDelay the pushes stop too;
  *   coming back fetches at once what is due.
  *
@@ -96,8 +97,10 @@ export function createRealtimeAnalytics(options = {}) {
             try {
                 await fetchFn({ reason, topics });
                 set({ lastUpdated: new Date(Date.now()), updateStatus: UPDATE_STATUS.IDLE, lastError: null });
-                if (unreachable && socket && socket.state === STATES.FAILED) {
-                    socket.reconnectNow(); // the server answers again: try the socket at once
+                if (unreachable && socket && (socket.state === STATES.FAILED || socket.state === STATES.WAITING)) {
+                    // The server answers again: try the socket now rather than at the next backoff step.
+                    // Polls are spread by each page's own timer, so these reconnections are spread too.
+                    socket.reconnectNow();
                 }
                 unreachable = false;
             } catch (failure) {
