@@ -95,7 +95,7 @@ class DashboardIT {
     @Test
     @Order(1)
     void firstLoadShowsEveryFigureOfTheApiQuicklyWithoutConsoleErrors() throws Exception {
-        try (Browser browser = Browser.open(ZONE)) {
+        try (Browser browser = Browser.start(ZONE)) {
             relay.resetCounts();
             browser.open(page(viewer));
             awaitPanels(browser);
@@ -127,13 +127,13 @@ class DashboardIT {
     @Test
     @Order(2)
     void adminControlsAreShownToAdminTokensOnly() throws Exception {
-        try (Browser browser = Browser.open(ZONE)) {
+        try (Browser browser = Browser.start(ZONE)) {
             browser.open(page(viewer));
             awaitPanels(browser);
             assertThat(browser.find("#admin").isDisplayed()).isFalse();
             assertThat(browser.find("#account-name").getText()).contains("(viewer)");
         }
-        try (Browser browser = Browser.open(ZONE)) {
+        try (Browser browser = Browser.start(ZONE)) {
             browser.open(page(admin));
             awaitPanels(browser);
             assertThat(browser.find("#admin").isDisplayed()).isTrue();
@@ -154,7 +154,7 @@ class DashboardIT {
     @Test
     @Order(3)
     void anIngestedConsultationShowsUpWithoutAReload() throws Exception {
-        try (Browser browser = Browser.open(ZONE)) {
+        try (Browser browser = Browser.start(ZONE)) {
             browser.open(page(viewer));
             awaitPanels(browser);
             awaitLive(browser);
@@ -182,7 +182,7 @@ class DashboardIT {
     @Test
     @Order(4)
     void aLostServerMeansBackoffThenPollingThenLiveAgain() throws Exception {
-        try (Browser browser = Browser.open(ZONE)) {
+        try (Browser browser = Browser.start(ZONE)) {
             browser.open(page(viewer));
             awaitPanels(browser);
             awaitLive(browser);
@@ -232,7 +232,7 @@ class DashboardIT {
     @Order(5)
     void theIntervalSetsThePollingRate() throws Exception {
         avoidTheHourlyRefresh();
-        try (Browser browser = Browser.open(ZONE)) {
+        try (Browser browser = Browser.start(ZONE)) {
             startPolling(browser);
             double at15 = selectInterval(browser, "15");
             browser.await(Duration.ofSeconds(40), "two polls", () -> bursts(analyticsRequests(browser), at15, now(browser)).size() >= 2);
@@ -255,7 +255,7 @@ class DashboardIT {
     @Test
     @Order(6)
     void aHiddenTabStopsPolling() throws Exception {
-        try (Browser browser = Browser.open(ZONE)) {
+        try (Browser browser = Browser.start(ZONE)) {
             startPolling(browser);
             double at = selectInterval(browser, "15");
             browser.await(Duration.ofSeconds(40), "a poll", () -> bursts(analyticsRequests(browser), at, now(browser)).size() >= 1);
@@ -278,7 +278,7 @@ class DashboardIT {
     @Test
     @Order(7)
     void anIdleLiveDashboardCostsLittle() throws Exception {
-        try (Browser browser = Browser.open(ZONE)) {
+        try (Browser browser = Browser.start(ZONE)) {
             browser.open(page(viewer));
             awaitPanels(browser);
             awaitLive(browser);

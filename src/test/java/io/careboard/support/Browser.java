@@ -97,7 +97,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Opens a browser whose clock runs in the given IANA time zone. */
-    public static Browser open(String timeZone) throws IOException {
+    public static Browser start(String timeZone) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Debian's chromium and chromium-driver are needed: apt-get install chromium chromium-driver");
         }
