@@ -79,6 +79,12 @@ class DashboardIT {
                 JSON.writeValueAsString(PlatformData.generate(Instant.now())));
         assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
         assertThat(JSON.readTree(loaded.body()).toString()).doesNotContain("\"error\"");
+        // A server that has answered before: the page's speed is measured, not the first computation.
+        for (String period : List.of("today", "week")) {
+            for (String topic : TOPICS) {
+                metric(topic, period);
+            }
+        }
     }
 
     @AfterAll
@@ -94,24 +100,42 @@ class DashboardIT {
 
     @Test
     @Order(1)
-    void firstLoadShowsEveryFigureOfTheApiQuicklyWithoutConsoleErrors() throws Exception {
+    void firstLoadIsSmallAndPaintsTheFirstKpiWithinASecond() throws Exception {
+        List<Long> bytes = new ArrayList<>();
+        List<Long> firstKpi = new ArrayList<>();
+        for (int load = 0; load < 3; load++) {
+            try (Browser browser = Browser.start(ZONE)) { // a fresh profile: nothing cached
+                relay.resetCounts();
+                browser.open(page(viewer));
+                awaitPanels(browser);
+                awaitLive(browser);
+                awaitQuiet(browser);
+                bytes.add(relay.bytesToServer() + relay.bytesToClient());
+                firstKpi.add(Math.round(((Number) browser.js(
+                        "return performance.getEntriesByName('careboard:first-kpi')[0].startTime")).doubleValue()));
+                if (load == 0) {
+                    FIGURES.put("first-load.resources", browser.js("""
+                            return performance.getEntriesByType('resource').map(r => r.name.replace(location.origin, '')
+                              + ' ' + r.transferSize + '/' + r.decodedBodySize).join(', ')""").toString());
+                }
+            }
+        }
+        long medianKpi = firstKpi.stream().sorted().toList().get(1);
+        FIGURES.put("first-load.bytes", bytes.toString());
+        FIGURES.put("first-load.first-kpi-ms", firstKpi + ", median " + medianKpi);
+        FIGURES.put("machine.load-average", String.valueOf(java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean().getSystemLoadAverage()));
+        assertThat(bytes).as("bytes of each first load, both ways").allMatch(b -> b < 300 * 1024);
+        assertThat(medianKpi).as("median ms until the first KPI is painted").isLessThanOrEqualTo(1000);
+    }
+
+    @Test
+    @Order(2)
+    void everyPanelShowsEveryFigureOfTheApiWithoutConsoleErrors() throws Exception {
         try (Browser browser = Browser.start(ZONE)) {
-            relay.resetCounts();
             browser.open(page(viewer));
             awaitPanels(browser);
-            awaitLive(browser);
             awaitQuiet(browser);
-            long bytes = relay.bytesToServer() + relay.bytesToClient();
-            double firstKpi = ((Number) browser.js(
-                    "return performance.getEntriesByName('careboard:first-kpi')[0].startTime")).doubleValue();
-            FIGURES.put("first-load.bytes", Long.toString(bytes));
-            FIGURES.put("first-load.first-kpi-ms", Long.toString(Math.round(firstKpi)));
-            FIGURES.put("first-load.resources", browser.js("""
-                    return performance.getEntriesByType('resource').map(r => r.name.replace(location.origin, '')
-                      + ' ' + r.transferSize + '/' + r.decodedBodySize).join(', ')""").toString());
-            assertThat(bytes).as("bytes of the first load, both ways").isLessThan(300 * 1024);
-            assertThat(firstKpi).as("ms until the first KPI is painted").isLessThan(1000);
-
             assertPanelsShowTheApi(browser, "today");
             choosePeriod(browser, "week");
             assertPanelsShowTheApi(browser, "week");
@@ -125,7 +149,7 @@ class DashboardIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void adminControlsAreShownToAdminTokensOnly() throws Exception {
         try (Browser browser = Browser.start(ZONE)) {
             browser.open(page(viewer));
@@ -152,7 +176,7 @@ class DashboardIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void anIngestedConsultationShowsUpWithoutAReload() throws Exception {
         try (Browser browser = Browser.start(ZONE)) {
             browser.open(page(viewer));
@@ -180,7 +204,7 @@ class DashboardIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aLostServerMeansBackoffThenPollingThenLiveAgain() throws Exception {
         try (Browser browser = Browser.start(ZONE)) {
             browser.open(page(viewer));
@@ -193,8 +217,8 @@ class DashboardIT {
             double goneAt = now(browser);
             browser.await(Duration.ofSeconds(60), "three reconnection attempts fail and two polls are made",
                     () -> failedAttempts(sockets(browser)) >= 3 && bursts(analyticsRequests(browser), goneAt, now(browser)).size() >= 2);
-            double restartAt = now(browser);
             app = AppInstance.start("dashboard-restarted", appPort, Map.of());
+            double readyAt = now(browser);
             browser.await(Duration.ofSeconds(60), "live again", () -> browser.find("#live-badge").getText().equals("Live"));
             double liveAt = now(browser);
 
@@ -220,7 +244,8 @@ class DashboardIT {
             for (int i = 1; i < polls.size(); i++) {
                 assertThat(polls.get(i) - polls.get(i - 1)).as("polls every 15 s").isBetween(14000.0, 17500.0);
             }
-            assertThat(liveAt - restartAt).as("back within a poll interval of the restart").isLessThan(40000);
+            FIGURES.put("reconnect.live-after-ready-ms", Long.toString(Math.round(liveAt - readyAt)));
+            assertThat(liveAt - readyAt).as("live within a poll interval of the server being ready").isLessThan(17000);
 
             double quietFrom = now(browser);
             Thread.sleep(20000); // an observation window: nothing may be polled while live
@@ -229,7 +254,7 @@ class DashboardIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theIntervalSetsThePollingRate() throws Exception {
         avoidTheHourlyRefresh();
         try (Browser browser = Browser.start(ZONE)) {
@@ -253,7 +278,7 @@ class DashboardIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aHiddenTabStopsPolling() throws Exception {
         try (Browser browser = Browser.start(ZONE)) {
             startPolling(browser);
@@ -276,7 +301,7 @@ class DashboardIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void anIdleLiveDashboardCostsLittle() throws Exception {
         try (Browser browser = Browser.start(ZONE)) {
             browser.open(page(viewer));

@@ -1,6 +1,6 @@
 /**
- * Charts with Chart.js (the webjar's UMD build, loaded by index.html as window.Chart). Every chart
- * has the same figures in a table next to it, so a missing Chart.js costs pictures, not data.
+ * Charts with Chart.js (the webjar's UMD build, loaded by index.html as window.Chart, async). Every
+ * chart has the same figures in a table next to it, so a missing Chart.js costs pictures, not data.
  * Missing and suppressed values are gaps, never zeros.
  */
 
@@ -8,17 +8,26 @@
 export const PALETTE = Object.freeze(['#1f5fbf', '#b45309', '#15803d', '#7e22ce', '#b91c1c']);
 
 const charts = new Map();
+/** Charts asked for before Chart.js arrived (index.html loads it async): drawn when it does. */
+const waiting = new Map();
 
-function chartLibrary() {
-    return globalThis.Chart ?? null;
-}
+globalThis.document?.getElementById('chart-library')?.addEventListener('load', () => {
+    const queued = [...waiting];
+    waiting.clear();
+    queued.forEach(([key, { canvas, config }]) => canvas.isConnected && drawChart(key, canvas, config));
+});
 
 /** Draws a chart on a canvas under a key, replacing the chart the key had. */
 export function drawChart(key, canvas, config) {
     charts.get(key)?.destroy();
     charts.delete(key);
-    const Chart = chartLibrary();
-    if (!Chart || !canvas) {
+    waiting.delete(key);
+    if (!canvas) {
+        return null;
+    }
+    const Chart = globalThis.Chart;
+    if (!Chart) {
+        waiting.set(key, { canvas, config });
         return null;
     }
     const chart = new Chart(canvas, config);
@@ -28,6 +37,7 @@ export function drawChart(key, canvas, config) {
 
 /** Destroys the charts whose keys start with a prefix (a panel that is drawn anew). */
 export function destroyCharts(prefix) {
+    [...waiting.keys()].filter((key) => key.startsWith(prefix)).forEach((key) => waiting.delete(key));
     for (const [key, chart] of charts) {
         if (key.startsWith(prefix)) {
             chart.destroy();
