@@ -106,10 +106,7 @@ class DashboardIT {
         for (int load = 0; load < 3; load++) {
             try (Browser browser = Browser.start(ZONE)) { // a fresh profile: nothing cached
                 relay.resetCounts();
-                browser.open(page(viewer));
-                awaitPanels(browser);
-                awaitLive(browser);
-                awaitQuiet(browser);
+                openLive(browser, viewer);
                 bytes.add(relay.bytesToServer() + relay.bytesToClient());
                 firstKpi.add(Math.round(((Number) browser.js(
                         "return performance.getEntriesByName('careboard:first-kpi')[0].startTime")).doubleValue()));
@@ -141,10 +138,9 @@ class DashboardIT {
             assertPanelsShowTheApi(browser, "week");
             assertThat(browser.consoleErrors()).isEmpty();
 
-            Files.createDirectories(Path.of("target", "screenshots"));
             browser.viewport(390, 844, true, 2);
             awaitQuiet(browser);
-            Files.write(Path.of("target", "screenshots", "dashboard-phone.png"), browser.screenshot());
+            saveScreenshot(browser, "dashboard-phone.png");
         }
     }
 
@@ -168,9 +164,8 @@ class DashboardIT {
             choosePeriod(browser, "week");
             browser.viewport(1280, 800, false, 1);
             awaitQuiet(browser);
-            browser.js("window.scrollTo(0, 0)");
-            Files.createDirectories(Path.of("target", "screenshots"));
-            Files.write(Path.of("target", "screenshots", "dashboard-1280x800.png"), browser.screenshot());
+            browser.js("document.activeElement.blur(); window.scrollTo(0, 0)");
+            saveScreenshot(browser, "dashboard-1280x800.png");
             assertThat(browser.consoleErrors()).isEmpty();
         }
     }
@@ -179,10 +174,7 @@ class DashboardIT {
     @Order(4)
     void anIngestedConsultationShowsUpWithoutAReload() throws Exception {
         try (Browser browser = Browser.start(ZONE)) {
-            browser.open(page(viewer));
-            awaitPanels(browser);
-            awaitLive(browser);
-            awaitQuiet(browser);
+            openLive(browser, viewer);
             long total = Long.parseLong(shown(browser, "overview", "consultations.total"));
             long scheduled = Long.parseLong(shown(browser, "consultations", "by_status.scheduled"));
             int requests = analyticsRequests(browser).size();
@@ -207,9 +199,7 @@ class DashboardIT {
     @Order(5)
     void aLostServerMeansBackoffThenPollingThenLiveAgain() throws Exception {
         try (Browser browser = Browser.start(ZONE)) {
-            browser.open(page(viewer));
-            awaitPanels(browser);
-            awaitLive(browser);
+            openLive(browser, viewer);
             new Select(browser.find("#refresh-interval")).selectByValue("15");
 
             app.close(); // GOING_AWAY to the socket, then the process ends
@@ -304,10 +294,7 @@ class DashboardIT {
     @Order(8)
     void anIdleLiveDashboardCostsLittle() throws Exception {
         try (Browser browser = Browser.start(ZONE)) {
-            browser.open(page(viewer));
-            awaitPanels(browser);
-            awaitLive(browser);
-            awaitQuiet(browser);
+            openLive(browser, viewer);
             avoidTheHourlyRefresh();
             Duration window = Duration.ofSeconds(150);
             relay.resetCounts();
@@ -340,6 +327,20 @@ class DashboardIT {
 
     private static String page(String token) {
         return "http://127.0.0.1:" + relay.port() + "/#token=" + token;
+    }
+
+    /** Opens the dashboard and waits until its figures are shown, the socket is live and nothing is loading. */
+    private static void openLive(Browser browser, String token) {
+        browser.open(page(token));
+        awaitPanels(browser);
+        awaitLive(browser);
+        awaitQuiet(browser);
+    }
+
+    /** Screenshots go to target/screenshots; docs/images holds the ones the docs show. */
+    private static void saveScreenshot(Browser browser, String name) throws IOException {
+        Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(folder.resolve(name), browser.screenshot());
     }
 
     private static void awaitPanels(Browser browser) {

@@ -76,43 +76,35 @@ function baseOptions({ format, locale, stacked = false, indexAxis = 'x', integer
     };
 }
 
+/** One dataset per series ({label, data}), coloured in palette order, with the type's own style. */
+function config(type, labels, series, style, options) {
+    return {
+        type,
+        data: {
+            labels,
+            datasets: series.map((s, i) => ({
+                label: s.label,
+                data: s.data,
+                backgroundColor: PALETTE[i % PALETTE.length],
+                ...style(PALETTE[i % PALETTE.length]),
+            })),
+        },
+        options,
+    };
+}
+
 /**
  * A line chart: labels on x, one line per series ({label, data}); nulls are gaps. integer: the
  * values are counts; fromZero: false for measurements that never come near 0.
  */
 export function lineConfig({ labels, series, format, locale, integer = false, fromZero = true }) {
-    return {
-        type: 'line',
-        data: {
-            labels,
-            datasets: series.map((s, i) => ({
-                label: s.label,
-                data: s.data,
-                borderColor: PALETTE[i % PALETTE.length],
-                backgroundColor: PALETTE[i % PALETTE.length],
-                borderWidth: 2,
-                pointRadius: labels.length > 40 ? 0 : 2,
-                spanGaps: false,
-                tension: 0,
-            })),
-        },
-        options: baseOptions({ format, locale, integer, fromZero }),
-    };
+    const line = (colour) => ({
+        borderColor: colour, borderWidth: 2, pointRadius: labels.length > 40 ? 0 : 2, spanGaps: false, tension: 0,
+    });
+    return config('line', labels, series, line, baseOptions({ format, locale, integer, fromZero }));
 }
 
 /** A bar chart, horizontal with indexAxis 'y'; categories: a few named groups (every label shown). */
 export function barConfig({ labels, series, format, locale, indexAxis = 'x', integer = false, categories = false }) {
-    return {
-        type: 'bar',
-        data: {
-            labels,
-            datasets: series.map((s, i) => ({
-                label: s.label,
-                data: s.data,
-                backgroundColor: PALETTE[i % PALETTE.length],
-                borderWidth: 0,
-            })),
-        },
-        options: baseOptions({ format, locale, indexAxis, integer, categories }),
-    };
+    return config('bar', labels, series, () => ({ borderWidth: 0 }), baseOptions({ format, locale, indexAxis, integer, categories }));
 }

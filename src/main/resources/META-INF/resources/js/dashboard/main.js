@@ -14,9 +14,37 @@ import { RENDERERS } from './panels.js';
 
 const TOKEN_KEY = 'careboard.token';
 const PREFERENCES_KEY = 'careboard.preferences';
-const TOPICS = Object.freeze(['overview', 'consultations', 'doctors', 'revenue', 'health_trends']);
+/** The leaderboard's orders. */
+const SORTS = Object.freeze({ completed: 'Completed consultations', rating: 'Rating (Bayesian)', revenue: 'Net revenue' });
+
+/** The panels in page order; the overview first, so its request goes first too. */
+const PANELS = Object.freeze([
+    {
+        topic: 'overview', title: 'Overview', wide: true,
+        tools: () => el('button', { type: 'button', class: 'csv', id: 'overview-csv', 'aria-label': 'Export the overview as CSV' }, 'CSV'),
+    },
+    { topic: 'consultations', title: 'Consultations' },
+    { topic: 'revenue', title: 'Revenue' },
+    {
+        topic: 'doctors', title: 'Doctor leaderboard', wide: true,
+        tools: () => el('label', { class: 'inline' }, 'Sort by ', el('select', { id: 'doctor-sort' },
+            Object.entries(SORTS).map(([value, text]) => el('option', { value }, text)))),
+    },
+    { topic: 'health_trends', title: 'Health trends', wide: true },
+]);
+const TOPICS = Object.freeze(PANELS.map((panel) => panel.topic));
+
+function panelShell({ topic, title, wide, tools }) {
+    return el('section', { class: wide ? 'panel panel-wide' : 'panel', id: `panel-${topic}`, dataset: { topic },
+        'aria-labelledby': `${topic}-title` },
+    el('div', { class: 'panel-head' }, el('h2', { id: `${topic}-title` }, title), tools?.(),
+        el('p', { class: 'freshness', dataset: { role: 'freshness' } })),
+    el('p', { class: 'panel-error', dataset: { role: 'error' }, role: 'alert' }),
+    el('div', { class: 'panel-body', dataset: { role: 'body' } }, el('p', { class: 'loading' }, 'Loading…')));
+}
+
+byId('main').append(...PANELS.map(panelShell));
 const PERIODS = ['today', 'week', 'month', 'year'];
-const SORTS = ['completed', 'rating', 'revenue'];
 /** The order the WebSocket pushes the doctors in (the REST default). */
 const PUSHED_SORT = 'completed';
 
@@ -35,7 +63,7 @@ function loadPreferences() {
     return {
         period: PERIODS.includes(saved.period) ? saved.period : 'today',
         tz: typeof saved.tz === 'string' && saved.tz ? saved.tz : browserZone,
-        sort: SORTS.includes(saved.sort) ? saved.sort : PUSHED_SORT,
+        sort: saved.sort in SORTS ? saved.sort : PUSHED_SORT,
         autoRefresh: saved.autoRefresh !== false,
         interval: REFRESH_INTERVALS.includes(saved.interval) ? saved.interval : 30,
         live: saved.live !== false,

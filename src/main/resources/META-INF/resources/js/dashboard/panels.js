@@ -99,11 +99,16 @@ function chartBox(description) {
     return el('div', { class: 'chart' }, el('canvas', { role: 'img', 'aria-label': `${description}. The figures are in the table below.` }));
 }
 
-function keyedRows(object, prefix, kind) {
-    return Object.entries(object ?? {}).map(([key, value]) => [
-        { kind: 'label', value: key },
-        { value, kind, path: `${prefix}.${key}` },
-    ]);
+/** A table of counts by key: every key of the answer, in its order, zeros included. */
+function countTable(ctx, name, caption, [keyLabel, countLabel], object, prefix) {
+    return dataTable(ctx, {
+        name, caption,
+        columns: [{ label: keyLabel, kind: 'label' }, { label: countLabel, kind: 'integer' }],
+        rows: Object.entries(object ?? {}).map(([key, value]) => [
+            { kind: 'label', value: key },
+            { value, kind: 'integer', path: `${prefix}.${key}` },
+        ]),
+    });
 }
 
 function bucketCell(ctx, labels, series, i, prefix) {
@@ -181,16 +186,8 @@ export function renderConsultations(body, envelope, ctx) {
             ],
         }),
         el('div', { class: 'tables' },
-            dataTable(ctx, {
-                name: 'consultations-by-status', caption: 'By status',
-                columns: [{ label: 'Status', kind: 'label' }, { label: 'Consultations', kind: 'integer' }],
-                rows: keyedRows(d.by_status, 'by_status', 'integer'),
-            }),
-            dataTable(ctx, {
-                name: 'consultations-by-type', caption: 'By type',
-                columns: [{ label: 'Type', kind: 'label' }, { label: 'Consultations', kind: 'integer' }],
-                rows: keyedRows(d.by_type, 'by_type', 'integer'),
-            })),
+            countTable(ctx, 'consultations-by-status', 'By status', ['Status', 'Consultations'], d.by_status, 'by_status'),
+            countTable(ctx, 'consultations-by-type', 'By type', ['Type', 'Consultations'], d.by_type, 'by_type')),
         dataTable(ctx, {
             name: 'consultations-by-specialty', caption: 'By specialty',
             columns: [{ label: 'Specialty', kind: 'text' }, { label: 'Total', kind: 'integer' }, { label: 'Completed', kind: 'integer' }],
@@ -353,16 +350,9 @@ export function renderHealthTrends(body, envelope, ctx) {
         }),
         el('div', { class: 'charts' }, chartBox('Patients by age group'), chartBox('Patients by sex')),
         el('div', { class: 'tables' },
-            dataTable(ctx, {
-                name: 'health-by-age-group', caption: 'Patients by age group',
-                columns: [{ label: 'Age group', kind: 'label' }, { label: 'Patients', kind: 'integer' }],
-                rows: keyedRows(d.by_age_group, 'by_age_group', 'integer'),
-            }),
-            dataTable(ctx, {
-                name: 'health-by-sex', caption: 'Patients by sex',
-                columns: [{ label: 'Sex', kind: 'label' }, { label: 'Patients', kind: 'integer' }],
-                rows: keyedRows(d.by_sex, 'by_sex', 'integer'),
-            })),
+            countTable(ctx, 'health-by-age-group', 'Patients by age group', ['Age group', 'Patients'], d.by_age_group,
+                'by_age_group'),
+            countTable(ctx, 'health-by-sex', 'Patients by sex', ['Sex', 'Patients'], d.by_sex, 'by_sex')),
         el('h3', { class: 'subhead' }, 'Vital signs'),
         el('div', { class: 'vitals' }, vitals.map(({ vital, v, meta, labels }) => el('section', { class: 'vital' },
             el('h4', {}, `${meta.name} `, el('span', { class: 'unit' }, `(${meta.unit}, LOINC ${vital.code})`)),
