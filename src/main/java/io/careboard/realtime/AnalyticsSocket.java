@@ -4,7 +4,6 @@ import io.careboard.api.PlatformConfig;
 import io.careboard.metrics.MetricFamily;
 import io.careboard.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnPongMessage;
@@ -12,12 +11,10 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The WebSocket of contract §5. The handshake needs a viewer (or admin) token, as an
@@ -29,26 +26,23 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RolesAllowed({ Roles.VIEWER, Roles.ADMIN })
 public class AnalyticsSocket {
 
-    /** Policy violation: the token the connection was opened with has expired. */
-    static final CloseReason TOKEN_EXPIRED = new CloseReason(1008, "token expired");
-
     private final Clients clients;
     private final RequestHandler requests;
     private final Replies replies;
     private final SecurityIdentity identity;
-    private final Vertx vertx;
+    private final TokenExpiry expiry;
     private final Clock clock;
     private final RealtimeConfig config;
     private final List<String> topics = MetricFamily.topics().stream().map(MetricFamily::wire).toList();
     private final String currency;
 
     AnalyticsSocket(Clients clients, RequestHandler requests, Replies replies, SecurityIdentity identity,
-            Vertx vertx, Clock clock, RealtimeConfig config, PlatformConfig platform) {
+            TokenExpiry expiry, Clock clock, RealtimeConfig config, PlatformConfig platform) {
         this.clients = clients;
         this.requests = requests;
         this.replies = replies;
         this.identity = identity;
-        this.vertx = vertx;
+        this.expiry = expiry;
         this.clock = clock;
         this.config = config;
         this.currency = platform.currency();
@@ -58,7 +52,7 @@ public class AnalyticsSocket {
     @NonBlocking
     void open(WebSocketConnection connection) {
         Client client = clients.open(connection);
-        closeWhenTokenExpires(client);
+        expiry.watch(client, identity);
         replies.send(client, new ServerMessage.Welcome(MessageType.WELCOME, connection.id(), clock.instant(),
                 config.heartbeatInterval().toMillis(), config.idleTimeout().toMillis(), config.maxMessageBytes(),
                 topics, currency));
@@ -88,17 +82,4 @@ public class AnalyticsSocket {
         clients.closed(connection);
     }
 
-    private void closeWhenTokenExpires(Client client) {
-        if (!(identity.getPrincipal() instanceof JsonWebToken token) || token.getExpirationTime() <= 0) {
-            return;
-        }
-        long delay = token.getExpirationTime() * 1000 - clock.millis();
-        WebSocketConnection connection = client.connection();
-        if (delay < 1) {
-            connection.close(TOKEN_EXPIRED).subscribe().with(done -> { }, failure -> { });
-            return;
-        }
-        client.expiryTimer(vertx.setTimer(delay,
-                timer -> connection.close(TOKEN_EXPIRED).subscribe().with(done -> { }, failure -> { })));
-    }
 }

@@ -1,7 +1,6 @@
 package io.careboard.realtime;
 
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.vertx.core.Vertx;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.Map;
@@ -15,13 +14,13 @@ public class Clients {
     private final LocalSubscriptions subscriptions;
     private final RealtimeMetrics metrics;
     private final RealtimeConfig config;
-    private final Vertx vertx;
+    private final TokenExpiry expiry;
 
-    Clients(LocalSubscriptions subscriptions, RealtimeMetrics metrics, RealtimeConfig config, Vertx vertx) {
+    Clients(LocalSubscriptions subscriptions, RealtimeMetrics metrics, RealtimeConfig config, TokenExpiry expiry) {
         this.subscriptions = subscriptions;
         this.metrics = metrics;
         this.config = config;
-        this.vertx = vertx;
+        this.expiry = expiry;
         metrics.connections(byId::size);
     }
 
@@ -44,7 +43,7 @@ public class Clients {
     void closed(WebSocketConnection connection) {
         Client client = byId.remove(connection.id());
         if (client != null) {
-            vertx.cancelTimer(client.expiryTimer());
+            expiry.forget(client);
             subscriptions.remove(client, client.unsubscribe(key -> true));
         }
     }

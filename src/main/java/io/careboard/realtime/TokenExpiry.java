@@ -1,0 +1,54 @@
+package io.careboard.realtime;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Vertx;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Closes a connection with 1008 (policy violation) when the token it was opened with expires: at
+ * the token's {@code exp} plus {@code mp.jwt.verify.clock.skew}, the moment from which the same
+ * token would no longer open a connection (an earlier close would only make the client reconnect
+ * with it). One Vert.x timer per connection, cancelled when it closes.
+ */
+@Singleton
+public class TokenExpiry {
+
+    static final CloseReason EXPIRED = new CloseReason(1008, "token expired");
+
+    private final Vertx vertx;
+    private final Clock clock;
+    private final long skewMillis;
+
+    TokenExpiry(Vertx vertx, Clock clock,
+            @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60") int skewSeconds) {
+        this.vertx = vertx;
+        this.clock = clock;
+        this.skewMillis = skewSeconds * 1000L;
+    }
+
+    void watch(Client client, SecurityIdentity identity) {
+        if (!(identity.getPrincipal() instanceof JsonWebToken token) || token.getExpirationTime() <= 0) {
+            return;
+        }
+        long delay = token.getExpirationTime() * 1000 + skewMillis - clock.millis();
+        WebSocketConnection connection = client.connection();
+        if (delay < 1) {
+            close(connection);
+        } else {
+            client.expiryTimer(vertx.setTimer(delay, timer -> close(connection)));
+        }
+    }
+
+    void forget(Client client) {
+        vertx.cancelTimer(client.expiryTimer());
+    }
+
+    private static void close(WebSocketConnection connection) {
+        connection.close(EXPIRED).subscribe().with(done -> { }, failure -> { });
+    }
+}
