@@ -10,7 +10,6 @@ import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,7 +24,8 @@ import org.jboss.logging.Logger;
  * for what someone watches. One Redis sorted set holds {@code <replica>|<key>} members scored by
  * their expiry (epoch ms); each replica renews its own every third of
  * {@code careboard.realtime.cluster.subscription-ttl}, so a replica that dies without saying so
- * drops out of the set after the TTL. While Redis is down, this replica's own keys still count.
+ * drops out of the set after the TTL (wall-clock time, shared by all replicas). While Redis is
+ * down, this replica's own keys still count.
  */
 @Singleton
 public class ClusterSubscriptions {
@@ -40,17 +40,15 @@ public class ClusterSubscriptions {
     private final RedisDataSource redis;
     private final RedisAvailability availability;
     private final Vertx vertx;
-    private final Clock clock;
     private final Duration ttl;
     private long renewal = -1;
 
     ClusterSubscriptions(ReactiveRedisDataSource reactive, RedisDataSource redis, RedisAvailability availability,
-            Vertx vertx, Clock clock, RealtimeConfig config) {
+            Vertx vertx, RealtimeConfig config) {
         this.reactive = reactive;
         this.redis = redis;
         this.availability = availability;
         this.vertx = vertx;
-        this.clock = clock;
         this.ttl = config.cluster().subscriptionTtl();
     }
 
@@ -102,7 +100,7 @@ public class ClusterSubscriptions {
         announced.stream().filter(key -> key.topic() == topic).forEach(keys::add);
         if (availability.isUp()) {
             try {
-                for (Response member : redis.execute("ZRANGEBYSCORE", SET, Long.toString(clock.millis()), "+inf")) {
+                for (Response member : redis.execute("ZRANGEBYSCORE", SET, Long.toString(System.currentTimeMillis()), "+inf")) {
                     String wire = member.toString();
                     SubscriptionKey.parse(wire.substring(wire.indexOf('|') + 1)).filter(key -> key.topic() == topic)
                             .ifPresent(keys::add);
@@ -118,7 +116,7 @@ public class ClusterSubscriptions {
         if (!availability.isUp()) {
             return;
         }
-        long now = clock.millis();
+        long now = System.currentTimeMillis();
         send("ZREMRANGEBYSCORE", SET, "-inf", Long.toString(now));
         if (announced.isEmpty()) {
             return;
@@ -141,7 +139,7 @@ public class ClusterSubscriptions {
     }
 
     private long expiry() {
-        return clock.millis() + ttl.toMillis();
+        return System.currentTimeMillis() + ttl.toMillis();
     }
 
     private String member(SubscriptionKey key) {

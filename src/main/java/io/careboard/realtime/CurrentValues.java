@@ -9,6 +9,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answers {@code METRICS}: a key's current value from the answer cache (as REST would answer it)
@@ -27,6 +29,9 @@ public class CurrentValues {
     private final Sequences sequences;
     private final Replies replies;
     private final Clock clock;
+    /** Counters read from Redis, for keys with nothing delivered here yet. */
+    private final Map<String, Long> counters = new ConcurrentHashMap<>();
+    private final Map<String, Uni<Long>> reading = new ConcurrentHashMap<>();
 
     CurrentValues(AnswerCache answers, ReactiveRedisDataSource redis, RedisAvailability availability,
             Sequences sequences, Replies replies, Clock clock) {
@@ -48,15 +53,27 @@ public class CurrentValues {
         }
     }
 
+    /**
+     * The key's current number: the highest delivered here, which every update passes through. A
+     * replica that has delivered none for the key since it started reads Redis's counter once.
+     * Either may lag behind an update still on its way, which is safe: the client then also gets
+     * that update.
+     */
     private Uni<Long> seq(SubscriptionKey key) {
         String wire = key.wire();
-        long seen = sequences.highest(wire);
-        if (!availability.isUp()) {
-            return Uni.createFrom().item(seen);
+        long delivered = sequences.highest(wire);
+        Long counted = counters.get(wire);
+        if (delivered > 0 || counted != null || !availability.isUp()) {
+            return Uni.createFrom().item(Math.max(delivered, counted == null ? 0 : counted));
         }
-        return redis.execute("HGET", UpdatePublisher.SEQ_PREFIX + wire, "seq").ifNoItem().after(TIMEOUT).fail()
-                .map(reply -> reply == null ? seen : Math.max(seen, reply.toLong()))
-                .onFailure().recoverWithItem(seen);
+        return reading.computeIfAbsent(wire, k -> redis.execute("HGET", UpdatePublisher.SEQ_PREFIX + wire, "seq")
+                .ifNoItem().after(TIMEOUT).fail()
+                .map(reply -> reply == null ? 0L : reply.toLong())
+                .invoke(value -> counters.put(wire, value))
+                .onFailure().recoverWithItem(0L)
+                .onTermination().invoke(() -> reading.remove(k))
+                .memoize().indefinitely())
+                .map(value -> Math.max(value, sequences.highest(wire)));
     }
 
     private static ServerMessage.Error unavailable(SubscriptionKey key, String id, Throwable failure) {

@@ -3,14 +3,11 @@ package io.careboard.realtime;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.websockets.next.CloseReason;
-import io.quarkus.websockets.next.HttpUpgradeCheck;
-import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +21,10 @@ import org.jboss.logging.Logger;
  * thousands of clients do not come back in the same instant), then a close with 1001. It runs at
  * the start of shutdown ({@link ShutdownDelayInitiatedEvent}, fired before the HTTP server drains,
  * while the sockets are still open), or at {@link ShutdownEvent} if that phase is disabled. From
- * then on new handshakes are refused with 503.
+ * then on {@link HandshakeCheck} refuses new handshakes with 503.
  */
 @Singleton
-public class GoingAway implements HttpUpgradeCheck {
+public class GoingAway {
 
     private static final Logger LOG = Logger.getLogger(GoingAway.class);
     static final CloseReason STOPPING = new CloseReason(1001, "server stopping");
@@ -51,17 +48,9 @@ public class GoingAway implements HttpUpgradeCheck {
         announce();
     }
 
-    @Override
-    public boolean appliesTo(String endpointId) {
-        return AnalyticsSocket.class.getName().equals(endpointId);
-    }
-
-    @Override
-    public Uni<CheckResult> perform(HttpUpgradeContext context) {
-        if (stopping.get()) {
-            return CheckResult.rejectUpgrade(503, Map.of("Retry-After", List.of("1")));
-        }
-        return CheckResult.permitUpgrade();
+    /** Whether clients were told to go: new handshakes are refused ({@link HandshakeCheck}). */
+    boolean isStopping() {
+        return stopping.get();
     }
 
     /** Once: GOING_AWAY to every client, then close; waits at most {@code drain-timeout}. Blocking. */

@@ -35,15 +35,18 @@ public interface RealtimeConfig {
     Duration idleTimeout();
 
     /**
-     * The largest client message in bytes; a larger one closes the connection with 1009. Applied to
-     * Vert.x through {@code quarkus.websockets-next.server.max-message-size} and {@code max-frame-size}
-     * in application.properties.
+     * The largest client message in UTF-8 bytes; a larger one closes the connection with 1009. It
+     * must stay below Vert.x's buffering limits ({@code quarkus.websockets-next.server.max-frame-size}
+     * and {@code max-message-size}), past which a connection is cut off without a close code.
      */
     @WithDefault("4096")
     int maxMessageBytes();
 
-    /** The most topic × period × time-zone subscriptions one connection may hold. */
-    @WithDefault("40")
+    /**
+     * The most topic × period × time-zone subscriptions one connection may hold (every topic in
+     * every period of one zone is 20); each costs a recomputation per change cluster-wide.
+     */
+    @WithDefault("20")
     int maxSubscriptions();
 
     /** The per-connection limit on client messages. */
@@ -77,7 +80,7 @@ public interface RealtimeConfig {
         int maxInFlight();
 
         /** Replies (METRICS, PONG, ERROR) that may wait; past it, new ones are dropped. */
-        @WithDefault("32")
+        @WithDefault("64")
         int maxQueuedReplies();
     }
 

@@ -5,21 +5,28 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The highest {@code seq} this replica has seen per key. Redis numbers updates cluster-wide; this
- * copy keeps the numbers rising while Redis is away (updates are then numbered here) and after it
- * lost its counters (publishing never goes below what was seen).
+ * The highest {@code seq} this replica has delivered per key. It makes delivery exactly-once
+ * (numbers on the updates channel only rise, so a number not above the highest is a repeat, as
+ * when a subscription is renewed while the old one still delivers), keeps numbers rising while
+ * Redis is away (updates are then numbered here) and after Redis lost its counters (publishing
+ * never goes below what was delivered).
  */
 @Singleton
 public class Sequences {
 
     private final Map<String, Long> highest = new ConcurrentHashMap<>();
 
-    /** Notes that {@code seq} was delivered for the key written {@code wire}. */
-    void seen(String wire, long seq) {
-        highest.merge(wire, seq, Math::max);
+    /** Records {@code seq} for the key written {@code wire}; false when it is not above the highest (a repeat). */
+    boolean deliver(String wire, long seq) {
+        boolean[] advanced = new boolean[1];
+        highest.compute(wire, (key, last) -> {
+            advanced[0] = last == null || seq > last;
+            return advanced[0] ? seq : last;
+        });
+        return advanced[0];
     }
 
-    /** The highest seen, 0 when none. */
+    /** The highest delivered, 0 when none. */
     long highest(String wire) {
         return highest.getOrDefault(wire, 0L);
     }

@@ -1,13 +1,10 @@
 package io.careboard.realtime;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Vertx;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Closes a connection with 1008 (policy violation) when the token it was opened with expires: at
@@ -21,22 +18,23 @@ public class TokenExpiry {
     static final CloseReason EXPIRED = new CloseReason(1008, "token expired");
 
     private final Vertx vertx;
-    private final Clock clock;
     private final long skewMillis;
 
-    TokenExpiry(Vertx vertx, Clock clock,
+    TokenExpiry(Vertx vertx,
             @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60") int skewSeconds) {
         this.vertx = vertx;
-        this.clock = clock;
         this.skewMillis = skewSeconds * 1000L;
     }
 
-    void watch(Client client, SecurityIdentity identity) {
-        if (!(identity.getPrincipal() instanceof JsonWebToken token) || token.getExpirationTime() <= 0) {
+    /** Starts the client's timer, from the expiry {@link HandshakeCheck} recorded. */
+    void watch(Client client) {
+        WebSocketConnection connection = client.connection();
+        Long expires = connection.userData().get(HandshakeCheck.TOKEN_EXPIRES);
+        if (expires == null) {
             return;
         }
-        long delay = token.getExpirationTime() * 1000 + skewMillis - clock.millis();
-        WebSocketConnection connection = client.connection();
+        // Wall-clock time, as the token's verification uses, whatever the application clock says.
+        long delay = expires * 1000 + skewMillis - System.currentTimeMillis();
         if (delay < 1) {
             close(connection);
         } else {

@@ -67,7 +67,8 @@ public class UpdateChannel {
         }
         long seq = Long.parseLong(message, 0, space, 10);
         String wire = message.substring(space + 1, newline);
-        sequences.seen(wire, seq);
-        fanout.deliver(wire, MetricFrames.close(message.substring(newline + 1), seq));
+        if (sequences.deliver(wire, seq)) {
+            fanout.deliver(wire, MetricFrames.close(message.substring(newline + 1), seq));
+        }
     }
 }

@@ -35,15 +35,18 @@ public final class WsClient implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Vertx VERTX = Vertx.vertx();
 
-    private final WebSocket socket;
     private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
-    private WsClient(WebSocket socket) {
+    private WebSocket socket;
+
+    /** Called on the event loop as the handshake completes, before any frame is read. */
+    private WebSocket listen(WebSocket socket) {
         this.socket = socket;
         socket.textMessageHandler(text -> received.add(new JsonObject(text)));
         socket.closeHandler(done -> closed.complete(socket.closeStatusCode() == null ? -1
                 : (int) socket.closeStatusCode()));
+        return socket;
     }
 
     /** Connects with {@code Authorization: Bearer <token>}. */
@@ -71,7 +74,9 @@ public final class WsClient implements AutoCloseable {
     }
 
     public static WsClient open(WebSocketConnectOptions options) {
-        return new WsClient(await(client().connect(options)));
+        WsClient client = new WsClient();
+        await(client().connect(options).map(client::listen));
+        return client;
     }
 
     /** The HTTP status with which the server refuses this handshake. */
