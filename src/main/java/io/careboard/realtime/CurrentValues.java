@@ -27,6 +27,7 @@ public class CurrentValues {
     private final ReactiveRedisDataSource redis;
     private final RedisAvailability availability;
     private final Sequences sequences;
+    private final UpdatePublisher publisher;
     private final Replies replies;
     private final Clock clock;
     /** Counters read from Redis, for keys with nothing delivered here yet. */
@@ -34,11 +35,12 @@ public class CurrentValues {
     private final Map<String, Uni<Long>> reading = new ConcurrentHashMap<>();
 
     CurrentValues(AnswerCache answers, ReactiveRedisDataSource redis, RedisAvailability availability,
-            Sequences sequences, Replies replies, Clock clock) {
+            Sequences sequences, UpdatePublisher publisher, Replies replies, Clock clock) {
         this.answers = answers;
         this.redis = redis;
         this.availability = availability;
         this.sequences = sequences;
+        this.publisher = publisher;
         this.replies = replies;
         this.clock = clock;
     }
@@ -46,12 +48,16 @@ public class CurrentValues {
     /** Sends the client one {@code METRICS} per key, or an {@code ERROR} for a key that cannot be computed now. */
     void send(Client client, List<SubscriptionKey> keys, String id) {
         for (SubscriptionKey key : keys) {
-            seq(key).chain(seq -> answers.answer(key.query(clock.instant())).map(answer -> MetricFrames.close(
-                    MetricFrames.open(MessageType.METRICS, key, answer, clock.instant(), id), seq)))
-                    .subscribe().with(frame -> client.outbox().reply(frame),
-                            failure -> replies.send(client, unavailable(key, id, failure)));
+            seq(key).chain(seq -> answers.answer(key.query(clock.instant())).map(answer -> {
+                if (seq == 0) {
+                    publisher.baseline(key, answer);
+                }
+                return MetricFrames.close(MetricFrames.open(MessageType.METRICS, key, answer, clock.instant(), id), seq);
+            })).subscribe().with(frame -> client.outbox().reply(frame),
+                    failure -> replies.send(client, unavailable(key, id, failure)));
         }
     }
+
 
     /**
      * The key's current number: the highest delivered here, which every update passes through. A

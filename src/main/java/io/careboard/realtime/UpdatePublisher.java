@@ -2,6 +2,7 @@ package io.careboard.realtime;
 
 import io.careboard.cache.Answer;
 import io.careboard.cache.RedisAvailability;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.inject.Singleton;
@@ -42,6 +43,12 @@ public class UpdatePublisher {
             redis.call('publish', ARGV[2], seq .. ' ' .. ARGV[3])
             return seq""";
 
+    /** KEYS[1]: the key's counter hash. ARGV: etag, lifetime in ms. Sets the etag only if none was published. */
+    private static final String BASELINE = """
+            redis.call('hsetnx', KEYS[1], 'etag', ARGV[1])
+            redis.call('pexpire', KEYS[1], ARGV[2])""";
+
+    private final ReactiveRedisDataSource reactive;
     private final RedisDataSource redis;
     private final RedisAvailability availability;
     private final Sequences sequences;
@@ -50,8 +57,9 @@ public class UpdatePublisher {
     private final String channel;
     private final Map<String, String> publishedLocally = new ConcurrentHashMap<>();
 
-    UpdatePublisher(RedisDataSource redis, RedisAvailability availability, Sequences sequences, Fanout fanout,
+    UpdatePublisher(ReactiveRedisDataSource reactive, RedisDataSource redis, RedisAvailability availability, Sequences sequences, Fanout fanout,
             Clock clock, RealtimeConfig config) {
+        this.reactive = reactive;
         this.redis = redis;
         this.availability = availability;
         this.sequences = sequences;
@@ -80,5 +88,17 @@ public class UpdatePublisher {
         long seq = sequences.next(wire);
         fanout.deliver(wire, MetricFrames.close(opened, seq));
         return true;
+    }
+
+    /**
+     * For a key never published: the value clients were given (as {@code METRICS}) becomes the one
+     * the first update is compared with, so a first recomputation that changes nothing is not
+     * pushed. Does not block.
+     */
+    void baseline(SubscriptionKey key, Answer answer) {
+        if (availability.isUp()) {
+            reactive.execute("EVAL", BASELINE, "1", SEQ_PREFIX + key.wire(), answer.etag(),
+                    Long.toString(SEQ_LIFETIME.toMillis())).subscribe().with(done -> { }, failure -> { });
+        }
     }
 }
