@@ -61,8 +61,8 @@ class SocketSecurityTest {
 
     @Test
     void aTokenThatExpiresDuringTheSessionClosesItWith1008() {
-        // Accepted for mp.jwt.verify.clock.skew (60 s) after its exp: this one has 3 s of that left.
-        String expiring = TestTokens.expiringIn(Duration.ofSeconds(-57), TestTokens.VIEWER);
+        // Accepted for mp.jwt.verify.clock.skew (60 s) after its exp: this one has 5 s of that left.
+        String expiring = TestTokens.expiringIn(Duration.ofSeconds(-55), TestTokens.VIEWER);
         try (WsClient client = WsClient.connect(port(), expiring)) {
             client.next("WELCOME");
             assertThat(client.closeCode()).isEqualTo(1008);
