@@ -1,6 +1,8 @@
 package io.careboard;
 
 import io.smallrye.jwt.build.Jwt;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -32,6 +34,18 @@ public final class TestTokens {
         Instant now = Instant.now();
         return Jwt.issuer("careboard-dev").upn(caller).groups(java.util.Set.of(roles))
                 .issuedAt(now.minus(Duration.ofMinutes(1))).expiresAt(now.plus(lifetime)).sign();
+    }
+
+    /** A well-formed token with these roles, signed by a key the service does not trust. */
+    public static String foreignSigned(String... roles) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return Jwt.issuer("careboard-dev").upn("intruder").groups(java.util.Set.of(roles))
+                    .expiresIn(Duration.ofHours(1)).sign(generator.generateKeyPair().getPrivate());
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     public static String bearer(String... roles) {

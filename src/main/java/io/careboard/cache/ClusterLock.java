@@ -18,6 +18,10 @@ public class ClusterLock {
     private static final String RELEASE = """
             if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end""";
 
+    /** Sets the key's expiry only if it still holds the caller's token. */
+    private static final String KEEP = """
+            if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end""";
+
     private final RedisDataSource redis;
 
     ClusterLock(RedisDataSource redis) {
@@ -37,6 +41,18 @@ public class ClusterLock {
         @Override
         public void close() {
             redis.execute("EVAL", RELEASE, "1", key, token);
+        }
+
+        /**
+         * Keeps the lock for {@code remaining} more and then lets it lapse, so nobody else takes
+         * it before then; releases it at once when nothing remains.
+         */
+        public void keepFor(Duration remaining) {
+            if (remaining.toMillis() < 1) {
+                close();
+            } else {
+                redis.execute("EVAL", KEEP, "1", key, token, Long.toString(remaining.toMillis()));
+            }
         }
     }
 

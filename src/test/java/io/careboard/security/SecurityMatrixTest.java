@@ -9,9 +9,6 @@ import io.careboard.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.jwt.build.Jwt;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,7 +62,7 @@ class SecurityMatrixTest {
         unauthenticated(operation.send(given()));
         unauthenticated(operation.send(given().header("Authorization",
                 "Bearer " + TestTokens.expiringIn(Duration.ofMinutes(-5), operation.roles().get(0)))));
-        unauthenticated(operation.send(given().header("Authorization", "Bearer " + foreignToken(operation.roles()))));
+        unauthenticated(operation.send(given().header("Authorization", "Bearer " + TestTokens.foreignSigned(operation.roles().toArray(String[]::new)))));
         unauthenticated(operation.send(given().header("Authorization", "Bearer not-a-jwt")));
         for (String role : ROLES) {
             int status = operation.send(given().header("Authorization", TestTokens.bearer(role))).statusCode();
@@ -80,18 +77,6 @@ class SecurityMatrixTest {
     private static void unauthenticated(io.restassured.response.Response response) {
         response.then().statusCode(401).contentType(startsWith("application/problem+json")).body("status", is(401))
                 .header("WWW-Authenticate", startsWith("Bearer"));
-    }
-
-    /** A well-formed token with the right roles, signed by a key the service does not trust. */
-    private static String foreignToken(List<String> roles) {
-        try {
-            var generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return Jwt.issuer("careboard-dev").upn("intruder").groups(Set.copyOf(roles))
-                    .expiresIn(Duration.ofHours(1)).sign(generator.generateKeyPair().getPrivate());
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 
     /** Every operation under /api of the OpenAPI document, with the roles its security requirement names. */

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Runs one WebSocket fan-out scenario against the packaged app (target/quarkus-app, built with the
+# ingestion API) on this machine's PostgreSQL and Redis; prints the figures docs/benchmarks.md quotes.
+#
+#   bench/ws-fanout/run.sh SCENARIO
+#
+# SCENARIO: single-1000 | two-1000 | single-10000 | idle-10000 | burst | burst-baseline
+#           | compression-1000 | compression-idle-1000
+# Environment: BENCH_DB (careboard_bench), BENCH_REDIS_DB (14), BENCH_PORT (18080).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+DB=${BENCH_DB:-careboard_bench}
+REDIS_DB=${BENCH_REDIS_DB:-14}
+PORT=${BENCH_PORT:-18080}
+JAR=target/quarkus-app/quarkus-run.jar
+[ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 2; }
+PIDS=()
+
+start_app() { # name port [extra -D options]
+  local name=$1 port=$2; shift 2
+  java -Dquarkus.http.port="$port" \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:${CAREBOARD_PG_PORT:-55432}/$DB" \
+    -Dquarkus.redis.hosts="redis://127.0.0.1:${CAREBOARD_REDIS_PORT:-56379}/$REDIS_DB" \
+    -Dmp.jwt.verify.publickey.location=config/dev-keys/public.pem -Dmp.jwt.verify.issuer=careboard-dev \
+    -Dquarkus.log.console.level=WARN -Dcareboard.cache.warm.cron=off "$@" \
+    -jar "$JAR" > "target/bench-$name.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 300); do
+    curl -fs "http://127.0.0.1:$port/q/health/ready" > /dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "$name did not start; see target/bench-$name.log" >&2
+  return 1
+}
+
+stop_apps() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2> /dev/null || true; done
+  PIDS=()
+}
+trap stop_apps EXIT
+
+# Heap after a full GC and RSS of a running app, in KiB.
+memory() { # pid
+  jcmd "$1" GC.run > /dev/null
+  local heap
+  heap=$(jcmd "$1" GC.heap_info | awk '/garbage-first heap|def new generation|PSYoungGen|total/ {for (i = 1; i <= NF; i++) if ($i == "used") {print $(i + 1); exit}}')
+  echo "${heap%K} $(awk '/VmRSS/ {print $2}' "/proc/$1/status")"
+}
+
+fanout() { node --experimental-websocket bench/ws-fanout/fanout.mjs "$@"; }
+
+idle_memory() { # clients [extra -D options]
+  local clients=$1; shift
+  start_app idle "$PORT" "$@"
+  local pid=${PIDS[0]}
+  fanout --mode latency --clients 20 --rounds 3 --targets "ws://127.0.0.1:$PORT" --ingest "http://127.0.0.1:$PORT" > /dev/null
+  read -r heap0 rss0 <<< "$(memory "$pid")"
+  fanout --mode idle --clients "$clients" --procs $(( (clients + 4999) / 5000 )) --targets "ws://127.0.0.1:$PORT" \
+    --ingest "http://127.0.0.1:$PORT" > target/bench-idle-client.log 2>&1 &
+  local client=$!
+  until grep -q 'IDLE READY' target/bench-idle-client.log; do sleep 1; done
+  read -r heap1 rss1 <<< "$(memory "$pid")"
+  grep 'subscribers ready' target/bench-idle-client.log
+  echo "heap after GC: $heap0 KiB -> $heap1 KiB: $(( (heap1 - heap0) * 1024 / clients )) bytes per connection"
+  echo "RSS:           $rss0 KiB -> $rss1 KiB: $(( (rss1 - rss0) * 1024 / clients )) bytes per connection"
+  kill "$client"; wait "$client" || true
+  read -r heap2 rss2 <<< "$(memory "$pid")"
+  echo "after the clients left: heap $heap2 KiB, RSS $rss2 KiB"
+}
+
+CAREBOARD_DATABASES="$DB" scripts/services.sh start > /dev/null 2>&1
+export VIEWER_TOKEN=$(scripts/token.sh viewer 2h) INGEST_TOKEN=$(scripts/token.sh ingest 2h) ADMIN_TOKEN=$(scripts/token.sh admin 2h)
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), node $(node --version)"
+case "${1:?scenario}" in
+  single-1000)
+    start_app a "$PORT"
+    fanout --clients 1000 --rounds 100 --targets "ws://127.0.0.1:$PORT" --ingest "http://127.0.0.1:$PORT" ;;
+  two-1000)
+    start_app a "$PORT"; start_app b $((PORT + 1))
+    fanout --clients 1000 --rounds 100 --targets "ws://127.0.0.1:$PORT,ws://127.0.0.1:$((PORT + 1))" \
+      --ingest "http://127.0.0.1:$PORT" ;;
+  single-10000)
+    start_app a "$PORT"
+    fanout --clients 10000 --procs 2 --rounds 30 --pause 1000 --targets "ws://127.0.0.1:$PORT" \
+      --ingest "http://127.0.0.1:$PORT" ;;
+  idle-10000) idle_memory 10000 ;;
+  compression-1000)
+    start_app a "$PORT" -Dquarkus.websockets-next.server.per-message-compression-supported=true
+    fanout --clients 1000 --rounds 100 --targets "ws://127.0.0.1:$PORT" --ingest "http://127.0.0.1:$PORT" ;;
+  compression-idle-1000) idle_memory 1000 -Dquarkus.websockets-next.server.per-message-compression-supported=true ;;
+  no-compression-idle-1000) idle_memory 1000 ;;
+  burst)
+    start_app a "$PORT"
+    fanout --mode burst --clients 1000 --rate 1000 --duration 60 --batch 50 --targets "ws://127.0.0.1:$PORT" \
+      --ingest "http://127.0.0.1:$PORT" ;;
+  burst-baseline)
+    start_app a "$PORT"
+    fanout --mode burst --clients 1 --rate 1000 --duration 60 --batch 50 --targets "ws://127.0.0.1:$PORT" \
+      --ingest "http://127.0.0.1:$PORT" ;;
+  *) echo "unknown scenario $1" >&2; exit 2 ;;
+esac

@@ -1,0 +1,36 @@
+package io.careboard.realtime;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Singleton;
+import java.util.function.Supplier;
+
+/**
+ * What the push pipeline did, on {@code /q/metrics}: recomputations per topic and period (at most
+ * one per coalescing window), updates published or found unchanged, frames a slow client skipped.
+ */
+@Singleton
+public class RealtimeMetrics implements Outbox.Losses {
+
+    private final MeterRegistry registry;
+    private final Counter skipped;
+
+    RealtimeMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.skipped = registry.counter("careboard.realtime.frames.skipped");
+    }
+
+    void connections(Supplier<Number> open) {
+        registry.gauge("careboard.realtime.connections", open, supplier -> supplier.get().doubleValue());
+    }
+
+    void recomputed(SubscriptionKey key, boolean published) {
+        registry.counter("careboard.realtime.recomputations", "topic", key.topic().wire(), "period",
+                key.period().wire(), "outcome", published ? "published" : "unchanged").increment();
+    }
+
+    @Override
+    public void skipped() {
+        skipped.increment();
+    }
+}
