@@ -1,0 +1,49 @@
+package io.careboard.demo;
+
+import io.careboard.demo.DemoDataGenerator.ReadModelNotEmptyException;
+import io.careboard.demo.DemoDataGenerator.Request;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Generates the demo data set at start (after Flyway migrated) when {@code careboard.demo.generate-on-start}
+ * is set and the read model is empty, or always with {@code careboard.demo.replace}. Synchronous, so
+ * the service reports ready only once the data is there.
+ */
+@ApplicationScoped
+class DemoDataOnStart {
+
+    private static final Logger LOG = Logger.getLogger(DemoDataOnStart.class);
+
+    private final DemoConfig config;
+    private final DemoDataGenerator generator;
+
+    DemoDataOnStart(DemoConfig config, DemoDataGenerator generator) {
+        this.config = config;
+        this.generator = generator;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.generateOnStart()) {
+            return;
+        }
+        Request request = new Request(config.seed(), config.consultations(), config.anchor().orElseGet(Instant::now),
+                config.timeZone(), config.replace());
+        try {
+            if (request.replace() || generator.readModelEmpty()) {
+                generator.generate(request);
+            } else {
+                LOG.info("Demo data: the read model already holds data, so none is generated");
+            }
+        } catch (ReadModelNotEmptyException e) {
+            LOG.info("Demo data: another instance filled the read model first, so none is generated");
+        }
+        if (config.exitAfterGeneration()) {
+            Quarkus.asyncExit(0);
+        }
+    }
+}
