@@ -19,6 +19,9 @@ class DemoDataOnStart {
 
     private static final Logger LOG = Logger.getLogger(DemoDataOnStart.class);
 
+    /** The exit status with {@code exit-after-generation} when the read model held data already. */
+    static final int EXIT_NOT_EMPTY = 2;
+
     private final DemoConfig config;
     private final DemoDataGenerator generator;
 
@@ -33,9 +36,11 @@ class DemoDataOnStart {
         }
         Request request = new Request(config.seed(), config.consultations(), config.anchor().orElseGet(Instant::now),
                 config.timeZone(), config.replace());
+        boolean generated = false;
         try {
             if (request.replace() || generator.readModelEmpty()) {
                 generator.generate(request);
+                generated = true;
             } else {
                 LOG.info("Demo data: the read model already holds data, so none is generated");
             }
@@ -43,7 +48,7 @@ class DemoDataOnStart {
             LOG.info("Demo data: another instance filled the read model first, so none is generated");
         }
         if (config.exitAfterGeneration()) {
-            Quarkus.asyncExit(0);
+            Quarkus.asyncExit(generated ? 0 : EXIT_NOT_EMPTY);
         }
     }
 }
