@@ -51,7 +51,7 @@ begin
         raise exception 'careboard_demo.consultations must be between 100 and 50,000,000, not %', p.consultations
             using errcode = '22023';
     end if;
-    perform now() at time zone p.zone;
+    perform now() at time zone p.zone; -- an unknown time zone fails here
     if not p.replace_data and (exists (select from doctors) or exists (select from patients)
             or exists (select from consultations) or exists (select from ratings)
             or exists (select from payments) or exists (select from health_observations)) then
