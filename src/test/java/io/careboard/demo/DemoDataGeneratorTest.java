@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.careboard.demo.DemoDataGenerator.ReadModelNotEmptyException;
 import io.careboard.demo.DemoDataGenerator.Report;
 import io.careboard.demo.DemoDataGenerator.Request;
+import io.careboard.metrics.rollup.RollupMaintenance;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -37,6 +38,9 @@ class DemoDataGeneratorTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    RollupMaintenance rollups;
 
     @AfterEach
     void leaveTheReadModelEmpty() throws SQLException {
@@ -195,6 +199,26 @@ class DemoDataGeneratorTest {
     }
 
     @Test
+    void replacingTheDataEmptiesWhatWasDerivedFromTheOldData() throws SQLException {
+        generate(42);
+        rollups.maintain();
+        assertTrue(number("select count(*) from rollup_consultations") > 0, "rollups built");
+        assertTrue(number("select count(*) from rollup_state") > 0, "rollup state kept");
+
+        generate(43);
+
+        List<String> derived = column("""
+                select c.relname from pg_class c
+                where c.relnamespace = current_schema()::regnamespace and c.relkind = 'r'
+                  and c.relname not in ('doctors', 'patients', 'consultations', 'ratings', 'payments',
+                                        'health_observations', 'flyway_schema_history')""");
+        assertTrue(derived.contains("rollup_state"), derived.toString());
+        for (String table : derived) {
+            assertEquals(0, number("select count(*) from " + table), table + " still holds rows of the old data");
+        }
+    }
+
+    @Test
     void refusesToOverwriteDataUnlessToldToReplaceIt() throws SQLException {
         generate(42);
         Map<String, String> before = checksums();
@@ -236,6 +260,10 @@ class DemoDataGeneratorTest {
                     from pg_class where relnamespace = current_schema()::regnamespace
                     union all
                     select 'function', proname from pg_proc where pronamespace = current_schema()::regnamespace
+                    union all
+                    select 'trigger', pg_get_triggerdef(oid) || ' enabled=' || tgenabled::text
+                    from pg_trigger where not tgisinternal
+                      and tgrelid::regclass::text in (select tablename from pg_tables where schemaname = current_schema())
                 ) s order by 1"""));
     }
 
