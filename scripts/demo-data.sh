@@ -45,6 +45,7 @@ args=(
   -Dcareboard.demo.generate-on-start=true
   -Dcareboard.demo.exit-after-generation=true
   -Dcareboard.demo.simulator.enabled=false
+  -Dquarkus.scheduler.enabled=false
   "-Dcareboard.demo.consultations=$consultations"
   "-Dcareboard.demo.seed=$seed"
   "-Dcareboard.demo.time-zone=$zone"
