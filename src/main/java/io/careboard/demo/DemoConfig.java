@@ -64,5 +64,18 @@ public interface DemoConfig {
         /** Time between two ticks. */
         @WithDefault("5s")
         Duration interval();
+
+        /** New consultations booked per minute, on average. */
+        @WithDefault("6")
+        @Min(0)
+        double bookingsPerMinute();
+
+        /**
+         * At most this many changes per kind in one tick (bookings, starts, completions, ratings,
+         * refunds), so catching up after downtime is spread over ticks.
+         */
+        @WithDefault("500")
+        @Min(1)
+        int maxChangesPerStep();
     }
 }

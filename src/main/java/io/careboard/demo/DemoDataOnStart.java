@@ -24,16 +24,26 @@ class DemoDataOnStart {
 
     private final DemoConfig config;
     private final DemoDataGenerator generator;
+    private volatile boolean finished;
 
     DemoDataOnStart(DemoConfig config, DemoDataGenerator generator) {
         this.config = config;
         this.generator = generator;
     }
 
+    /** Whether start-up generation is over (or was not asked for): the simulator waits for it. */
+    boolean finished() {
+        return finished;
+    }
+
     void onStart(@Observes StartupEvent event) {
-        if (!config.generateOnStart()) {
-            return;
+        if (config.generateOnStart()) {
+            generateUnlessFilled();
         }
+        finished = true;
+    }
+
+    private void generateUnlessFilled() {
         Request request = new Request(config.seed(), config.consultations(), config.anchor().orElseGet(Instant::now),
                 config.timeZone(), config.replace());
         boolean generated = false;
