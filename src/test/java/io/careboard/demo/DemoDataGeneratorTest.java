@@ -10,6 +10,7 @@ import io.careboard.demo.DemoDataGenerator.ReadModelNotEmptyException;
 import io.careboard.demo.DemoDataGenerator.Report;
 import io.careboard.demo.DemoDataGenerator.Request;
 import io.careboard.metrics.rollup.RollupMaintenance;
+import io.careboard.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -42,9 +43,12 @@ class DemoDataGeneratorTest {
     @Inject
     RollupMaintenance rollups;
 
+    @Inject
+    Fixtures fixtures;
+
     @AfterEach
-    void leaveTheReadModelEmpty() throws SQLException {
-        update("truncate ratings, payments, health_observations, consultations, patients, doctors");
+    void leaveTheDatabaseEmpty() {
+        fixtures.reset();
     }
 
     private Report generate(long seed) {
@@ -289,12 +293,6 @@ class DemoDataGeneratorTest {
                 values.add(result.getString(1));
             }
             return values;
-        }
-    }
-
-    private void update(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 }

@@ -11,6 +11,7 @@ import io.careboard.domain.event.ConsultationCreated;
 import io.careboard.domain.event.HealthDataUpdated;
 import io.careboard.domain.event.PaymentRecorded;
 import io.careboard.domain.event.RatingCreated;
+import io.careboard.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -51,6 +52,9 @@ class LiveSimulatorTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    Fixtures fixtures;
+
     @BeforeEach
     void generatePlatform() {
         generator.generate(new Request(42, 2_000, ANCHOR, ZoneId.of("UTC"), true));
@@ -58,10 +62,8 @@ class LiveSimulatorTest {
     }
 
     @AfterEach
-    void leaveTheReadModelEmpty() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("truncate ratings, payments, health_observations, consultations, patients, doctors");
-        }
+    void leaveTheDatabaseEmpty() {
+        fixtures.reset();
     }
 
     @Test
