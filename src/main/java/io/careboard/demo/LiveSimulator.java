@@ -69,9 +69,8 @@ public class LiveSimulator {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Idle.class)
     void scheduledTick() {
         Instant now = Instant.now();
-        Duration elapsed = lastTick == null ? config.interval() : Duration.between(lastTick, now);
-        lastTick = now;
-        TickReport report = tick(now, elapsed);
+        Instant previous = lastTick;
+        TickReport report = tick(now, previous == null ? config.interval() : Duration.between(previous, now));
         LOG.debugf("Simulator tick: %s", report);
     }
 
@@ -92,14 +91,22 @@ public class LiveSimulator {
         }
     }
 
-    /** Moves the platform to {@code now}, booking as many consultations as {@code elapsed} brings. */
+    /**
+     * Moves the platform to {@code now}: settles what fell due, books as many consultations as
+     * {@code elapsed} brings, and adds the ratings and refunds that fell due since the previous
+     * tick (or within {@code elapsed} of the first), so a (re)started simulator does not rate or
+     * refund the past a second time.
+     */
     public TickReport tick(Instant now, Duration elapsed) {
+        Instant previous = lastTick;
+        Instant since = previous != null && !previous.isAfter(now) ? previous : now.minus(elapsed);
+        lastTick = now;
         Tally tally = new Tally();
         settleDue(now, tally);
         completeFinished(now, tally);
         book(now, elapsed, tally);
-        rate(now, tally);
-        refund(now, tally);
+        rate(since, now, tally);
+        refund(since, now, tally);
         return tally.report();
     }
 
@@ -219,37 +226,41 @@ public class LiveSimulator {
         }
     }
 
-    /** Some of the consultations completed in the last day are rated, a little after their end. */
-    private void rate(Instant now, Tally tally) {
-        for (Current<ConsultationState> done : platform.completedUnratedSince(now.minus(Duration.ofDays(1)),
-                config.maxChangesPerStep())) {
+    /** Some completed consultations are rated a little after their end: those whose time came in (since, now]. */
+    private void rate(Instant since, Instant now, Tally tally) {
+        Instant endedAfter = since.minus(SimulatedBehaviour.LONGEST_RATING_DELAY);
+        for (Current<ConsultationState> done : platform.completedUnratedSince(endedAfter, config.maxChangesPerStep())) {
             String id = done.id();
             Duration after = behaviour.ratedAfter(id);
-            if (after == null || done.state().endedAt().plus(after).isAfter(now)) {
-                continue;
-            }
-            RatingState rating = new RatingState(id, behaviour.score(id), null, done.state().endedAt().plus(after));
-            if (write(() -> ingest.upsertRating(derivedId("r-", id), rating))) {
-                tally.ratings++;
+            Instant rated = after == null ? null : done.state().endedAt().plus(after);
+            if (rated != null && within(rated, since, now)) {
+                RatingState rating = new RatingState(id, behaviour.score(id), null, rated);
+                if (write(() -> ingest.upsertRating(derivedId("r-", id), rating))) {
+                    tally.ratings++;
+                }
             }
         }
     }
 
-    /** A few payments of the last day are refunded, in full or in part, hours after they were paid. */
-    private void refund(Instant now, Tally tally) {
-        for (Current<PaymentState> paid : platform.paidSince(now.minus(Duration.ofDays(1)), config.maxChangesPerStep())) {
+    /** A few payments are refunded, in full or in part, after they were paid: those whose time came in (since, now]. */
+    private void refund(Instant since, Instant now, Tally tally) {
+        Instant paidAfter = since.minus(SimulatedBehaviour.LONGEST_REFUND_DELAY);
+        for (Current<PaymentState> paid : platform.paidSince(paidAfter, config.maxChangesPerStep())) {
             PaymentState p = paid.state();
             Duration after = behaviour.refundedAfter(paid.id());
-            if (after == null || p.paidAt().plus(after).isAfter(now)) {
-                continue;
-            }
-            Instant refunded = p.paidAt().plus(after);
-            PaymentState state = new PaymentState(p.consultationId(), p.amount(), p.method(), PaymentStatus.REFUNDED,
-                    p.paidAt(), refunded, behaviour.refundOf(paid.id(), p.amount()), refunded);
-            if (write(() -> ingest.upsertPayment(paid.id(), state))) {
-                tally.refunds++;
+            Instant refunded = after == null ? null : p.paidAt().plus(after);
+            if (refunded != null && within(refunded, since, now)) {
+                PaymentState state = new PaymentState(p.consultationId(), p.amount(), p.method(),
+                        PaymentStatus.REFUNDED, p.paidAt(), refunded, behaviour.refundOf(paid.id(), p.amount()), refunded);
+                if (write(() -> ingest.upsertPayment(paid.id(), state))) {
+                    tally.refunds++;
+                }
             }
         }
+    }
+
+    private static boolean within(Instant at, Instant since, Instant now) {
+        return at.isAfter(since) && !at.isAfter(now);
     }
 
     private String diagnosisFor(String doctorId, String consultationId) {

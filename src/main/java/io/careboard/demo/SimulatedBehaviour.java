@@ -20,6 +20,11 @@ final class SimulatedBehaviour {
         COMPLETE, CANCEL, NO_SHOW
     }
 
+    /** The longest time from a consultation's end to its rating. */
+    static final Duration LONGEST_RATING_DELAY = Duration.ofMinutes(60);
+    /** The longest time from a payment to its refund. */
+    static final Duration LONGEST_REFUND_DELAY = Duration.ofMinutes(60);
+
     private final long seed;
 
     SimulatedBehaviour(long seed) {
@@ -104,7 +109,8 @@ final class SimulatedBehaviour {
     /** Whether a payment is refunded, and when: {@code null} when it is not. */
     Duration refundedAfter(String paymentId) {
         SplittableRandom random = random(paymentId, "refund");
-        return random.nextDouble() < 0.05 ? Duration.ofMinutes(10 + random.nextLong(230)) : null;
+        return random.nextDouble() < 0.05
+                ? Duration.ofMinutes(10 + random.nextLong(LONGEST_REFUND_DELAY.toMinutes() - 9)) : null;
     }
 
     /** The refunded part of {@code amount}: all of it (60 %), half or 30 %. */
@@ -117,7 +123,7 @@ final class SimulatedBehaviour {
     /** Whether the patient rates the consultation, and when after its end: {@code null} when not. */
     Duration ratedAfter(String consultationId) {
         SplittableRandom random = random(consultationId, "rated");
-        return random.nextDouble() < 0.42 ? Duration.ofMinutes(1 + random.nextLong(60)) : null;
+        return random.nextDouble() < 0.42 ? Duration.ofMinutes(1 + random.nextLong(LONGEST_RATING_DELAY.toMinutes())) : null;
     }
 
     /** Mostly 4 and 5; 5 % disappointed 1s and 2s. */

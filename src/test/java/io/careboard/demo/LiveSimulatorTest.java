@@ -85,7 +85,8 @@ class LiveSimulatorTest {
 
         assertTrue(total.started() > 50 && total.completed() > 50, "started and completed: " + total);
         assertTrue(total.cancelled() > 0 && total.noShows() > 0, "cancelled and no-shows: " + total);
-        assertTrue(total.payments() > 0 && total.ratings() > 0 && total.readings() > 0, "follow-ups: " + total);
+        assertTrue(total.payments() > 0 && total.refunds() > 0 && total.ratings() > 0 && total.readings() > 0,
+                "follow-ups: " + total);
         assertEquals(booking.booked(), total.booked(), "no bookings without elapsed time");
 
         // Booked within the hour and settled by now: nothing of that stays scheduled or in progress.
