@@ -97,7 +97,8 @@ with tables(name) as (values ('doctors'), ('patients'), ('consultations'), ('rat
                              ('health_observations'))
 select case c.contype when 'f' then 3 else 1 end as phase, c.conrelid::regclass::text as table_name,
        c.conname::text as name,
-       format('alter table %s add constraint %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid)) as ddl
+       format('alter table %s add constraint %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
+           as ddl
 from pg_constraint c
 where c.contype in ('p', 'u', 'f')
   and c.connamespace = current_schema()::regnamespace
@@ -205,7 +206,8 @@ select specialty, code, (row_number() over (partition by specialty order by code
 from codes, generate_series(1, weight) copy;
 
 alter table demo_specialties add column diagnosis_choices int;
-update demo_specialties s set diagnosis_choices = (select count(*) from demo_diagnosis_pick d where d.specialty = s.name);
+update demo_specialties s
+set diagnosis_choices = (select count(*) from demo_diagnosis_pick d where d.specialty = s.name);
 
 -- @step doctors
 -- Names are a bijection of the doctor number over first x last names, so they are unique; past
@@ -250,7 +252,8 @@ select d.n,
        1 + floor(pg_temp.u(d.seed, d.n, 'doctor-popularity') * 4)::int as popularity,
        0.9 + 0.4 * pg_temp.u(d.seed, d.n, 'doctor-premium') as premium,
        greatest(-1.0, least(1.0, 0.45 * pg_temp.z(d.seed, d.n, 'doctor-quality'))) as quality,
-       case when d.inactive then d.anchor - interval '95 days' - pg_temp.u(d.seed, d.n, 'doctor-left') * interval '60 days'
+       case when d.inactive
+            then d.anchor - interval '95 days' - pg_temp.u(d.seed, d.n, 'doctor-left') * interval '60 days'
             else d.anchor - interval '420 days' + pg_temp.u(d.seed, d.n, 'doctor-updated') * interval '400 days'
        end as updated_at
 from numbered d
@@ -285,7 +288,8 @@ select 'pt-' || lpad(n::text, 8, '0'),
        end,
        case when sex_point < 0.51 then 'female' when sex_point < 0.97 then 'male'
             when sex_point < 0.98 then 'other' else 'unknown' end,
-       date_trunc('second', p.anchor - pg_temp.u(p.seed, n, 'patient-updated') * interval '700 days' - interval '1 hour')
+       date_trunc('second',
+                  p.anchor - pg_temp.u(p.seed, n, 'patient-updated') * interval '700 days' - interval '1 hour')
 from demo_params p
 cross join generate_series(1, p.patients) n
 cross join lateral (
@@ -417,7 +421,8 @@ select 'c-' || lpad(x.i::text, 8, '0'),
        case when x.status = 'completed' then date_trunc('second', x.would_end) end,
        case when x.status = 'cancelled' then date_trunc('second', x.would_cancel) end,
        case when x.free then 0
-            else 5 * round(x.specialty_fee * x.premium * case x.type when 'video' then 1.0 when 'audio' then 0.8 else 0.6 end / 5)
+            else 5 * round(x.specialty_fee * x.premium
+                           * case x.type when 'video' then 1.0 when 'audio' then 0.8 else 0.6 end / 5)
        end,
        diagnosis.code,
        date_trunc('second', case x.status
@@ -446,7 +451,8 @@ with completed as (
     offset 0
 ), paying as (
     select x.*,
-           case when method_point < 0.55 then 'card' when method_point < 0.85 then 'insurance' else 'wallet' end as method,
+           case when method_point < 0.55 then 'card' when method_point < 0.85 then 'insurance' else 'wallet' end
+               as method,
            pg_temp.u(x.seed, x.i, 'payment-failed') < 0.03 as failed
     from completed x
     cross join lateral (select pg_temp.u(x.seed, x.i, 'payment-method') as method_point) m
@@ -457,7 +463,8 @@ with completed as (
            date_trunc('second', y.ended_at + case when y.method = 'insurance'
                then (1 + 13 * power(pg_temp.u(y.seed, y.i, 'payment-delay'), 2)) * interval '1 day'
                else (30 + 570 * pg_temp.u(y.seed, y.i, 'payment-delay')) * interval '1 second' end) as paid_time,
-           date_trunc('second', y.ended_at + (60 + 240 * pg_temp.u(y.seed, y.i, 'payment-delay')) * interval '1 second') as failed_time
+           date_trunc('second', y.ended_at + (60 + 240 * pg_temp.u(y.seed, y.i, 'payment-delay')) * interval '1 second')
+               as failed_time
     from paying y
     offset 0
 ), refunding as (
@@ -506,21 +513,24 @@ with rated as (
     offset 0
 )
 select 'r-' || lpad(s.i::text, 8, '0'), s.id, s.doctor_id, s.score,
-       case when pg_temp.u(s.seed, s.i, 'rating-comment') < 0.33 then
-           case s.score
-               when 5 then (array['Very thorough and kind.', 'Excellent, I felt listened to.',
-                                  'Quick and helpful, thank you!', 'Clear explanation and a good plan.',
-                                  'Best online consultation I have had.'])[1 + floor(5 * pg_temp.u(s.seed, s.i, 'rating-text'))::int]
-               when 4 then (array['Helpful, a bit rushed.', 'Good advice, short wait.',
-                                  'Friendly doctor, the connection dropped once.', 'Solved my problem.'])[1 + floor(4 * pg_temp.u(s.seed, s.i, 'rating-text'))::int]
-               when 3 then (array['Okay, but I had to wait.', 'Average, I expected more detail.',
-                                  'The audio quality was poor.'])[1 + floor(3 * pg_temp.u(s.seed, s.i, 'rating-text'))::int]
-               else (array['The doctor seemed distracted.', 'Long wait and no clear answer.',
-                           'The video kept freezing.', 'I felt dismissed.'])[1 + floor(4 * pg_temp.u(s.seed, s.i, 'rating-text'))::int]
-           end
+       case when pg_temp.u(s.seed, s.i, 'rating-comment') < 0.33
+            then c.comments[1 + floor(cardinality(c.comments) * pg_temp.u(s.seed, s.i, 'rating-text'))::int]
        end,
        s.created_at
-from scored s;
+from scored s
+cross join lateral (
+    select case s.score
+               when 5 then array['Very thorough and kind.', 'Excellent, I felt listened to.',
+                                 'Quick and helpful, thank you!', 'Clear explanation and a good plan.',
+                                 'Best online consultation I have had.']
+               when 4 then array['Helpful, a bit rushed.', 'Good advice, short wait.',
+                                 'Friendly doctor, the connection dropped once.', 'Solved my problem.']
+               when 3 then array['Okay, but I had to wait.', 'Average, I expected more detail.',
+                                 'The audio quality was poor.']
+               else array['The doctor seemed distracted.', 'Long wait and no clear answer.',
+                          'The video kept freezing.', 'I felt dismissed.']
+           end as comments
+) c;
 
 -- @step health observations
 -- Vitals for 35 % of completed consultations, taken in its first minutes: blood pressure (both
@@ -542,15 +552,19 @@ with measured as (
     select m.*,
            greatest(85, least(210, 108 + 0.42 * m.age
                + case when m.diagnosis_code = 'I10' then 18 when m.diagnosis_code like 'I%' then 8 else 0 end
-               + 11 * (0.75 * pg_temp.z(m.seed, m.patient_n, 'systolic') + 0.65 * pg_temp.z(m.seed, m.i, 'systolic')))) as systolic,
+               + 11 * (0.75 * pg_temp.z(m.seed, m.patient_n, 'systolic')
+                    + 0.65 * pg_temp.z(m.seed, m.i, 'systolic')))) as systolic,
            greatest(45, least(125, 66 + 0.18 * m.age
                + case when m.diagnosis_code = 'I10' then 10 else 0 end
-               + 7 * (0.75 * pg_temp.z(m.seed, m.patient_n, 'diastolic') + 0.65 * pg_temp.z(m.seed, m.i, 'diastolic')))) as diastolic,
+               + 7 * (0.75 * pg_temp.z(m.seed, m.patient_n, 'diastolic')
+                    + 0.65 * pg_temp.z(m.seed, m.i, 'diastolic')))) as diastolic,
            greatest(45, least(150, 74 + case when m.age < 12 then 18 when m.age < 18 then 8 else 0 end
-               + 9 * (0.75 * pg_temp.z(m.seed, m.patient_n, 'heart-rate') + 0.65 * pg_temp.z(m.seed, m.i, 'heart-rate')))) as heart_rate,
+               + 9 * (0.75 * pg_temp.z(m.seed, m.patient_n, 'heart-rate')
+                    + 0.65 * pg_temp.z(m.seed, m.i, 'heart-rate')))) as heart_rate,
            greatest(55, least(400, case when m.diagnosis_code like 'E11%' then 150 else 94 end
                + case when m.diagnosis_code like 'E11%' then 35 else 12 end
-                 * (0.75 * pg_temp.z(m.seed, m.patient_n, 'glucose') + 0.65 * pg_temp.z(m.seed, m.i, 'glucose')))) as glucose,
+                 * (0.75 * pg_temp.z(m.seed, m.patient_n, 'glucose')
+                    + 0.65 * pg_temp.z(m.seed, m.i, 'glucose')))) as glucose,
            greatest(12, least(60, case when m.age < 18 then 16 + 0.2 * m.age else 26.5 end
                + case when m.diagnosis_code like 'E66%' then 8 else 0 end
                + case when m.age < 18 then 2.5 else 4.5 end

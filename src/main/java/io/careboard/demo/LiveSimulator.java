@@ -1,12 +1,10 @@
 package io.careboard.demo;
 
 import io.careboard.demo.PlatformState.Current;
-import io.careboard.demo.SimulatedBehaviour.Fate;
 import io.careboard.domain.ConsultationState;
 import io.careboard.domain.ConsultationStatus;
 import io.careboard.domain.ConsultationType;
 import io.careboard.domain.HealthObservationState;
-import io.careboard.domain.PaymentMethod;
 import io.careboard.domain.PaymentState;
 import io.careboard.domain.PaymentStatus;
 import io.careboard.domain.RatingState;
@@ -250,8 +248,9 @@ public class LiveSimulator {
             Duration after = behaviour.refundedAfter(paid.id());
             Instant refunded = after == null ? null : p.paidAt().plus(after);
             if (refunded != null && within(refunded, since, now)) {
+                BigDecimal part = behaviour.refundOf(paid.id(), p.amount());
                 PaymentState state = new PaymentState(p.consultationId(), p.amount(), p.method(),
-                        PaymentStatus.REFUNDED, p.paidAt(), refunded, behaviour.refundOf(paid.id(), p.amount()), refunded);
+                        PaymentStatus.REFUNDED, p.paidAt(), refunded, part, refunded);
                 if (write(() -> ingest.upsertPayment(paid.id(), state))) {
                     tally.refunds++;
                 }

@@ -12,7 +12,6 @@ import io.careboard.domain.HealthObservationRepository;
 import io.careboard.domain.HealthObservationState;
 import io.careboard.domain.Patient;
 import io.careboard.domain.PatientRepository;
-import io.careboard.domain.Payment;
 import io.careboard.domain.PaymentRepository;
 import io.careboard.domain.PaymentState;
 import io.careboard.domain.PaymentStatus;

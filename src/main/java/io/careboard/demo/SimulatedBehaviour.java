@@ -123,7 +123,8 @@ final class SimulatedBehaviour {
     /** Whether the patient rates the consultation, and when after its end: {@code null} when not. */
     Duration ratedAfter(String consultationId) {
         SplittableRandom random = random(consultationId, "rated");
-        return random.nextDouble() < 0.42 ? Duration.ofMinutes(1 + random.nextLong(LONGEST_RATING_DELAY.toMinutes())) : null;
+        return random.nextDouble() < 0.42
+                ? Duration.ofMinutes(1 + random.nextLong(LONGEST_RATING_DELAY.toMinutes())) : null;
     }
 
     /** Mostly 4 and 5; 5 % disappointed 1s and 2s. */

@@ -93,8 +93,10 @@ class DemoDataGeneratorTest {
                    or (ended_at is not null) <> (status = 'completed')
                    or (cancelled_at is not null) <> (status = 'cancelled')
                    or (diagnosis_code is not null and status <> 'completed')""");
-        assertNone("select * from consultations where status = 'scheduled' and scheduled_at < timestamptz '%s' - interval '1 hour'"
-                .formatted(ANCHOR));
+        assertNone("""
+                select * from consultations
+                where status = 'scheduled'
+                  and scheduled_at < timestamptz '%s' - interval '1 hour'""".formatted(ANCHOR));
         assertNone("""
                 select * from consultations
                 where greatest(started_at, ended_at, cancelled_at, updated_at) > timestamptz '%s'
@@ -107,8 +109,8 @@ class DemoDataGeneratorTest {
                 from consultations where status in ('completed', 'cancelled', 'no_show')""");
         assertBetween(0.80, 0.88, completedShare, "completed share of settled consultations");
         assertTrue(number("select count(*) from consultations where started_at < scheduled_at") > 0, "early starts");
-        assertTrue(number("select count(*) from consultations where scheduled_at > timestamptz '%s'".formatted(ANCHOR)) > 0,
-                "bookings ahead");
+        assertTrue(number("select count(*) from consultations where scheduled_at > timestamptz '%s'"
+                .formatted(ANCHOR)) > 0, "bookings ahead");
         assertTrue(number("select count(distinct diagnosis_code) from consultations") >= 30, "diagnoses");
     }
 
@@ -159,7 +161,8 @@ class DemoDataGeneratorTest {
     void patientsDoctorsAndVitalsLookReal() throws SQLException {
         generate(42);
 
-        assertEquals(List.of("female", "male", "other", "unknown"), column("select distinct sex from patients order by 1"));
+        assertEquals(List.of("female", "male", "other", "unknown"),
+                column("select distinct sex from patients order by 1"));
         assertEquals(List.of("0-17", "18-34", "35-49", "50-64", "65+", "unknown"), column("""
                 select distinct case when birth_date is null then 'unknown'
                                      when age(date '2026-11-26', birth_date) < interval '18 years' then '0-17'
@@ -194,12 +197,13 @@ class DemoDataGeneratorTest {
     @Test
     void leavesTheSchemaAsFlywayMadeItAndBumpsTheDataVersion() throws SQLException {
         String schemaBefore = schema();
-        double versionBefore = number("select case when is_called then last_value else 0 end from data_version_seq");
+        String version = "select case when is_called then last_value else 0 end from data_version_seq";
+        double versionBefore = number(version);
 
         generate(42);
 
         assertEquals(schemaBefore, schema());
-        assertTrue(number("select case when is_called then last_value else 0 end from data_version_seq") > versionBefore);
+        assertTrue(number(version) > versionBefore);
     }
 
     @Test
@@ -244,8 +248,8 @@ class DemoDataGeneratorTest {
     private Map<String, String> checksums() throws SQLException {
         Map<String, String> sums = new LinkedHashMap<>();
         for (String table : DemoDataGenerator.TABLES) {
-            sums.put(table, column("select count(*) || ':' || md5(string_agg(md5(t::text), '' order by md5(t::text))) from "
-                    + table + " t").get(0));
+            sums.put(table, column("select count(*) || ':' || md5(string_agg(md5(t::text), '' order by md5(t::text)))"
+                    + " from " + table + " t").get(0));
         }
         return sums;
     }
@@ -267,7 +271,8 @@ class DemoDataGeneratorTest {
                     union all
                     select 'trigger', pg_get_triggerdef(oid) || ' enabled=' || tgenabled::text
                     from pg_trigger where not tgisinternal
-                      and tgrelid::regclass::text in (select tablename from pg_tables where schemaname = current_schema())
+                      and tgrelid::regclass::text in
+                          (select tablename from pg_tables where schemaname = current_schema())
                 ) s order by 1"""));
     }
 

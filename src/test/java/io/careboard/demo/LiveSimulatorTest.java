@@ -75,7 +75,8 @@ class LiveSimulatorTest {
         assertEquals(booking.booked(), number("select count(*) from consultations where id like 'c-sim-%'"));
         assertEquals(booking.booked(), number("""
                 select count(*) from consultations
-                where id like 'c-sim-%' and status = 'scheduled' and scheduled_at > timestamptz '2026-11-26T14:06:00Z'"""));
+                where id like 'c-sim-%' and status = 'scheduled'
+                  and scheduled_at > timestamptz '2026-11-26T14:06:00Z'"""));
 
         List<TickReport> reports = new ArrayList<>(List.of(booking));
         for (int minutes = 15; minutes <= 8 * 60; minutes += 15) {
@@ -104,7 +105,8 @@ class LiveSimulatorTest {
         assertEquals(0, number("""
                 select count(*) from payments p join consultations c on c.id = p.consultation_id
                 where p.doctor_id <> c.doctor_id or p.paid_at < c.ended_at"""));
-        assertEquals(0, number("select count(*) from (select consultation_id from ratings group by 1 having count(*) > 1) r"));
+        assertEquals(0, number("""
+                select count(*) from (select consultation_id from ratings group by 1 having count(*) > 1) r"""));
 
         // The ingestion service made every change: versioned, with its after-commit events.
         assertTrue(number("select last_value from data_version_seq") > versionBefore);
