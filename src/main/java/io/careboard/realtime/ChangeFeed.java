@@ -44,6 +44,11 @@ public class ChangeFeed {
         coalescer.changed(touched);
     }
 
+    /** Whether every committed change has been pushed (no window open, no flush running). */
+    public boolean isQuiet() {
+        return coalescer.isQuiet();
+    }
+
     void onStop(@Observes ShutdownEvent stop) {
         timers.shutdownNow();
     }

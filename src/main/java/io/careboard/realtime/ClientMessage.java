@@ -1,5 +1,6 @@
 package io.careboard.realtime;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
@@ -7,6 +8,7 @@ import java.util.List;
  * {@code unsubscribe}, {@code request_metrics} or {@code ping}; {@code id} is optional and echoed
  * in the answer ({@code METRICS}, {@code PONG}, {@code ERROR}). Unknown fields are ignored.
  */
+@RegisterForReflection
 public record ClientMessage(String action, List<String> topics, String period, String tz, List<String> metrics,
         String id) {
 }

@@ -49,6 +49,11 @@ final class Coalescer {
         }
     }
 
+    /** Whether no topic has a window open or a flush running: every change so far has been pushed. */
+    boolean isQuiet() {
+        return windows.values().stream().allMatch(TopicWindow::isQuiet);
+    }
+
     /** One topic's window; every transition happens under its lock, flushes start outside it. */
     private static final class TopicWindow {
         private final MetricFamily topic;
@@ -65,6 +70,10 @@ final class Coalescer {
             this.length = length;
             this.timers = timers;
             this.flush = flush;
+        }
+
+        synchronized boolean isQuiet() {
+            return !open && !flushing;
         }
 
         void changed() {

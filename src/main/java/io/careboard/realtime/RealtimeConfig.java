@@ -89,7 +89,10 @@ public interface RealtimeConfig {
         @WithDefault("30s")
         Duration subscriptionTtl();
 
-        /** The Redis pub/sub channel that carries every update to every replica. */
+        /**
+         * The Redis pub/sub channel that carries every update to every replica; the Redis database
+         * number is appended ({@code careboard:realtime:updates:0}), as channels span databases.
+         */
         @WithDefault("careboard:realtime:updates")
         String updatesChannel();
     }

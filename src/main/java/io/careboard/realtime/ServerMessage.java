@@ -2,6 +2,7 @@ package io.careboard.realtime;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.careboard.problem.FieldError;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,11 +23,13 @@ public sealed interface ServerMessage {
      * @param topics              what can be subscribed to
      * @param currency            the currency of every amount in the {@code data} of updates
      */
+    @RegisterForReflection
     record Welcome(MessageType type, String connectionId, Instant serverTime, long heartbeatIntervalMs,
             long idleTimeoutMs, int maxMessageBytes, List<String> topics, String currency) implements ServerMessage {
     }
 
     /** The answer to {@code ping}; {@code id} echoes the request's. */
+    @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Pong(MessageType type, String id, Instant serverTime) implements ServerMessage {
     }
@@ -39,12 +42,14 @@ public sealed interface ServerMessage {
      * @param errors       the bad fields, as in problem details
      * @param retryAfterMs for {@code rate_limited} and {@code unavailable}: when to try again
      */
+    @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Error(MessageType type, String id, String code, String message, List<FieldError> errors,
             Long retryAfterMs) implements ServerMessage {
     }
 
     /** The server is stopping: reconnect (to another replica) after {@code retryAfterMs}. */
+    @RegisterForReflection
     record GoingAway(MessageType type, long retryAfterMs) implements ServerMessage {
     }
 }

@@ -7,6 +7,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
@@ -25,11 +28,32 @@ public class UpdateChannel {
     private final String channel;
     private final AtomicReference<ReactiveRedisSubscriber> subscriber = new AtomicReference<>();
 
-    UpdateChannel(ReactiveRedisDataSource redis, Sequences sequences, Fanout fanout, RealtimeConfig config) {
+    UpdateChannel(ReactiveRedisDataSource redis, Sequences sequences, Fanout fanout, RealtimeConfig config,
+            @ConfigProperty(name = "quarkus.redis.hosts") Optional<String> hosts) {
         this.redis = redis;
         this.sequences = sequences;
         this.fanout = fanout;
-        this.channel = config.cluster().updatesChannel();
+        this.channel = config.cluster().updatesChannel() + ":" + database(hosts.orElse(""));
+    }
+
+    /**
+     * The channel's name: the configured one and the Redis database number. Pub/sub channels are
+     * shared by every database of a Redis server, so deployments that keep their data apart by
+     * database (staging and production, parallel tests) must not hear each other's updates.
+     */
+    String name() {
+        return channel;
+    }
+
+    /** The database of the first Redis URL ({@code redis://host:port/3} → 3), 0 when it names none. */
+    static int database(String hosts) {
+        String first = hosts.split(",")[0].trim();
+        try {
+            String path = URI.create(first).getPath();
+            return path == null || path.length() < 2 ? 0 : Integer.parseInt(path.substring(1));
+        } catch (IllegalArgumentException unreadable) {
+            return 0;
+        }
     }
 
     void onStart(@Observes StartupEvent start) {

@@ -57,15 +57,15 @@ public class UpdatePublisher {
     private final String channel;
     private final Map<String, String> publishedLocally = new ConcurrentHashMap<>();
 
-    UpdatePublisher(ReactiveRedisDataSource reactive, RedisDataSource redis, RedisAvailability availability, Sequences sequences, Fanout fanout,
-            Clock clock, RealtimeConfig config) {
+    UpdatePublisher(ReactiveRedisDataSource reactive, RedisDataSource redis, RedisAvailability availability,
+            Sequences sequences, Fanout fanout, Clock clock, UpdateChannel updates) {
         this.reactive = reactive;
         this.redis = redis;
         this.availability = availability;
         this.sequences = sequences;
         this.fanout = fanout;
         this.clock = clock;
-        this.channel = config.cluster().updatesChannel();
+        this.channel = updates.name();
     }
 
     /** Publishes the new value of {@code key}; false when it equals the last one. Blocking. */

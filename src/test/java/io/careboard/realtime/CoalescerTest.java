@@ -64,7 +64,9 @@ class CoalescerTest {
 
     @Test
     void theFirstChangeAfterAQuietWindowIsFlushedAtOnce() {
+        assertThat(coalescer.isQuiet()).isTrue();
         coalescer.changed(Set.of(DOCTORS));
+        assertThat(coalescer.isQuiet()).isFalse();
         assertThat(flush.flushes).containsExactly(flush.flushes.get(0));
         assertThat(flush.flushes.get(0).topic()).isEqualTo(DOCTORS);
         assertThat(flush.flushes.get(0).changed()).isTrue();
@@ -83,6 +85,7 @@ class CoalescerTest {
         timers.fireAll();
         assertThat(flush.count(CONSULTATIONS)).as("quiet again").isEqualTo(2);
         assertThat(timers.pending).isEmpty();
+        assertThat(coalescer.isQuiet()).isTrue();
 
         coalescer.changed(Set.of(CONSULTATIONS));
         assertThat(flush.count(CONSULTATIONS)).as("the next change leads again").isEqualTo(3);

@@ -70,8 +70,13 @@ class PushPipelineTest {
                         NOW.minusSeconds(6000));
     }
 
+    @Inject
+    ChangeFeed changes;
+
     @AfterEach
     void realTime() {
+        // The next test empties the tables: no recomputation may still be reading them.
+        await().atMost(WsClient.TIMEOUT).until(changes::isQuiet);
         clock.reset();
     }
 
