@@ -228,6 +228,7 @@ create table rollup_doctors (
     ratings        integer        not null,
     gross          numeric(16, 2) not null,
     refunds        numeric(16, 2) not null,
+    payment_events integer        not null,
     primary key (zone, day, doctor_id)
 );
 
@@ -245,23 +246,32 @@ create table rollup_payments (
 );
 
 -- Consultations with more than one paid payment: the correction that keeps a count of paid
--- consultations exact when it is summed from payments.
+-- consultations exact when it is summed from payments. A superset is harmless (the correction
+-- counts the actual payments); a missing consultation is not, so writers of one consultation's
+-- payments take turns (two concurrent inserts would not see each other's payment), and the
+-- payments stored before this migration are counted once here.
 create table multi_paid_consultations (
     consultation_id  varchar(64) primary key
 );
 
+insert into multi_paid_consultations (consultation_id)
+select consultation_id from payments where status in ('paid', 'refunded') group by consultation_id having count(*) > 1;
+
 create function payments_track_multi_paid() returns trigger language plpgsql as $$
 begin
-    if new.status in ('paid', 'refunded') and exists (
-            select 1 from payments p
-            where p.consultation_id = new.consultation_id and p.id <> new.id and p.status in ('paid', 'refunded')) then
-        insert into multi_paid_consultations values (new.consultation_id) on conflict do nothing;
+    if new.status in ('paid', 'refunded') then
+        perform pg_advisory_xact_lock(7302028, hashtext(new.consultation_id));
+        if exists (select 1 from payments p
+                   where p.consultation_id = new.consultation_id and p.id <> new.id
+                     and p.status in ('paid', 'refunded')) then
+            insert into multi_paid_consultations values (new.consultation_id) on conflict do nothing;
+        end if;
     end if;
     return null;
 end
 $$;
 
-create trigger payments_track_multi_paid after insert or update on payments
+create trigger payments_track_multi_paid after insert or update of consultation_id, status on payments
     for each row execute function payments_track_multi_paid();
 
 create table rollup_diagnoses (

@@ -1,5 +1,7 @@
 package io.careboard.metrics.rollup;
 
+import io.careboard.metrics.PaymentEvents;
+import io.careboard.metrics.Span;
 import io.careboard.metrics.calc.AgeGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -56,41 +58,22 @@ public class RollupBuilder {
             from (%s) x
             group by x.day, x.duration_us""".formatted(DURATIONS_OF_DAYS);
 
-    /**
-     * Per doctor and day: consultations by scheduled_at, ratings by created_at (the doctor of the
-     * rating's consultation), gross by paid_at and refunds by refunded_at (contract §3, Revenue).
-     */
+    /** Per doctor and day, what {@link #doctorEvents} brings: a row only for a doctor with some event on the day. */
     private static final String DOCTORS = """
             insert into rollup_doctors (zone, day, doctor_id, consultations, completed, failed, duration_us, durations,
-                                        rating_sum, ratings, gross, refunds)
+                                        rating_sum, ratings, gross, refunds, payment_events)
             select :zone, x.day, x.doctor_id, sum(x.consultations), sum(x.completed), sum(x.failed), sum(x.duration_us),
-                   sum(x.durations), sum(x.rating_sum), sum(x.ratings), sum(x.gross), sum(x.refunds)
-            from (
-                select d.day, c.doctor_id, 1 as consultations,
-                       case when c.status = 'completed' then 1 else 0 end as completed,
-                       case when c.status in ('cancelled', 'no_show') then 1 else 0 end as failed,
-                       case when c.status = 'completed' then coalesce(interval_us(c.ended_at - c.started_at), 0)
-                            else 0 end as duration_us,
-                       case when c.status = 'completed' and c.ended_at - c.started_at is not null then 1 else 0 end
-                           as durations,
-                       0 as rating_sum, 0 as ratings, cast(0 as numeric) as gross, cast(0 as numeric) as refunds
-                from %s
-                union all
-                select d.day, r.doctor_id, 0, 0, 0, 0, 0, r.score, 1, 0, 0
-                from %s join ratings r on r.created_at >= d.day_from and r.created_at < d.day_to
-                union all
-                select e.day, e.doctor_id, 0, 0, 0, 0, 0, 0, 0, e.gross, e.refund
-                from (%s) e) x
-            group by x.day, x.doctor_id""".formatted(CONSULTATIONS_OF_DAYS, RollupDays.DAYS, paymentEventsOfDays());
+                   sum(x.durations), sum(x.rating_sum), sum(x.ratings), sum(x.gross), sum(x.refunds),
+                   sum(x.payment_events)
+            from (%s) x
+            group by x.day, x.doctor_id""".formatted(doctorEvents(RollupDays.SPAN));
 
     private static final String PAYMENTS = """
             insert into rollup_payments (zone, day, type, specialty, method, gross, refunds, gross_payments)
-            select :zone, e.day, c.type, doc.specialty, e.method, sum(e.gross), sum(e.refund),
+            select :zone, e.day, e.type, e.specialty, e.method, sum(e.gross), sum(e.refund),
                    count(*) filter (where e.is_gross)
             from (%s) e
-            join consultations c on c.id = e.consultation_id
-            join doctors doc on doc.id = e.doctor_id
-            group by e.day, c.type, doc.specialty, e.method""".formatted(paymentEventsOfDays());
+            group by e.day, e.type, e.specialty, e.method""".formatted(paymentEvents(RollupDays.SPAN));
 
     private static final String DIAGNOSES = """
             insert into rollup_diagnoses (zone, day, code, completed)
@@ -183,21 +166,52 @@ public class RollupBuilder {
                 .executeUpdate();
     }
 
-    private jakarta.persistence.Query bindDays(String sql, RollupDays days) {
-        return days.bind(entityManager.createNativeQuery(sql));
+    /**
+     * What the rows of {@code rollup_doctors} sum, as raw rows of a span: one per consultation (by
+     * scheduled_at, any status), rating (by created_at, to the doctor of its consultation) and
+     * payment event ({@link PaymentEvents}). Columns: the span's carried ones, {@code doctor_id},
+     * {@code consultations}, {@code completed}, {@code failed} (cancelled or no-show),
+     * {@code duration_us} and {@code durations} (completed ones with both times, in microseconds),
+     * {@code rating_sum}, {@code ratings}, {@code gross}, {@code refunds} and {@code payment_events}
+     * (a doctor with a payment event is listed by revenue even when its money is 0.00).
+     */
+    public static String doctorEvents(Span span) {
+        return """
+                select %1$sc.doctor_id, 1 as consultations,
+                       case when c.status = 'completed' then 1 else 0 end as completed,
+                       case when c.status in ('cancelled', 'no_show') then 1 else 0 end as failed,
+                       case when c.status = 'completed' then coalesce(interval_us(c.ended_at - c.started_at), 0)
+                            else 0 end as duration_us,
+                       case when c.status = 'completed' and c.ended_at - c.started_at is not null then 1 else 0 end
+                           as durations,
+                       0 as rating_sum, 0 as ratings, cast(0 as numeric) as gross, cast(0 as numeric) as refunds,
+                       0 as payment_events
+                from %2$sconsultations c
+                where %3$s
+                union all
+                select %1$sr.doctor_id, 0, 0, 0, 0, 0, r.score, 1, 0, 0, 0
+                from %2$sratings r
+                where %4$s
+                union all
+                select %5$se.doctor_id, 0, 0, 0, 0, 0, 0, 0, e.gross, e.refund, 1
+                from (%6$s) e""".formatted(span.carried(), span.from(), span.contains("c.scheduled_at"),
+                span.contains("r.created_at"), span.carriedFrom("e"), PaymentEvents.of(span));
     }
 
-    /** Gross and refund events of the days (contract §3, Revenue), each with its day. */
-    private static String paymentEventsOfDays() {
+    /**
+     * The payment events of a span ({@link PaymentEvents}, its columns) with the keys
+     * {@code rollup_payments} sums them by: the consultation's {@code type} and the doctor's
+     * {@code specialty} (as stored now: a new specialty marks the doctor's days changed).
+     */
+    public static String paymentEvents(Span span) {
         return """
-                select d.day, p.consultation_id, p.doctor_id, p.method, true as is_gross, p.amount as gross,
-                       cast(0 as numeric) as refund
-                from %1$s join payments p on p.paid_at >= d.day_from and p.paid_at < d.day_to
-                where p.status in ('paid', 'refunded')
-                union all
-                select d.day, p.consultation_id, p.doctor_id, p.method, false, cast(0 as numeric),
-                       coalesce(p.refunded_amount, p.amount)
-                from %1$s join payments p on p.refunded_at >= d.day_from and p.refunded_at < d.day_to
-                where p.status in ('paid', 'refunded')""".formatted(RollupDays.DAYS);
+                select e.*, c.type, doc.specialty
+                from (%s) e
+                join consultations c on c.id = e.consultation_id
+                join doctors doc on doc.id = e.doctor_id""".formatted(PaymentEvents.of(span));
+    }
+
+    private jakarta.persistence.Query bindDays(String sql, RollupDays days) {
+        return days.bind(entityManager.createNativeQuery(sql));
     }
 }

@@ -65,8 +65,9 @@ class RollupConsistencyTest {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "truncate rollup_state, rollup_dirty_hours, rollup_dirty_patients").executeUpdate());
         clock.freezeAt(NOW);
-        new RandomPlatform(new Random(20261120), fixtures).generate(NOW.minus(Duration.ofDays(420)), NOW.plus(
-                Duration.ofDays(3)), 1000);
+        RandomPlatform platform = new RandomPlatform(new Random(20261120), fixtures);
+        platform.generate(NOW.minus(Duration.ofDays(420)), NOW.plus(Duration.ofDays(3)), 1000);
+        platform.doctorsWithoutConsultations(NOW);
     }
 
     @AfterEach
@@ -83,7 +84,8 @@ class RollupConsistencyTest {
         assertSame(raw, answers());
 
         // Late changes to built days: a consultation moved to another patient and day, a refund,
-        // a new rating and a rescheduled one, and a doctor who changed specialty.
+        // a new rating and a rescheduled one, a doctor who changed specialty, and a second payment
+        // of a consultation paid on a built day.
         QuarkusTransaction.requiringNew().run(() -> {
             sql("update consultations set patient_id = (select min(id) from patients), scheduled_at = scheduled_at"
                     + " - interval '3 days', status = 'completed', updated_at = now()"
@@ -93,6 +95,10 @@ class RollupConsistencyTest {
             sql("update ratings set score = 1, created_at = created_at - interval '100 days'"
                     + " where id = (select max(id) from ratings)");
             sql("update doctors set specialty = 'neurology', updated_at = now() where id = (select min(id) from doctors)");
+            sql("insert into payments (id, consultation_id, doctor_id, amount, method, status, paid_at, updated_at)"
+                    + " select 'late-' || id, consultation_id, doctor_id, 12.50, 'wallet', 'paid',"
+                    + " paid_at + interval '1 hour', now() from payments where id = (select min(id) from payments"
+                    + " where status = 'paid' and paid_at < now() - interval '20 days')");
             sql("update patients set sex = 'other', birth_date = date '1950-01-01', updated_at = now()"
                     + " where id = (select max(id) from patients)");
         });
