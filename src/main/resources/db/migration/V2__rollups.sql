@@ -245,6 +245,29 @@ create table rollup_payments (
     primary key (zone, day, type, specialty, method)
 );
 
+-- Per day, the totals that need no key: a series of a year reads one row a day.
+create table rollup_days (
+    zone            varchar(64)    not null,
+    day             date           not null,
+    consultations   integer        not null,
+    completed       integer        not null,
+    gross           numeric(16, 2) not null,
+    refunds         numeric(16, 2) not null,
+    gross_payments  integer        not null,
+    ratings         integer        not null,
+    rating_sum      integer        not null,
+    primary key (zone, day)
+);
+
+-- Sums of aligned blocks of 2, 4, ... 256 days (day = the block's first day, a multiple of its
+-- length after 1900-01-01) of the rollups with many rows a day, so a year of them reads about a
+-- dozen blocks instead of 365 days (RollupSql.blocks picks them).
+create table rollup_doctors_blocks (days smallint not null, like rollup_doctors);
+alter table rollup_doctors_blocks add primary key (zone, days, day, doctor_id);
+
+create table rollup_payments_blocks (days smallint not null, like rollup_payments);
+alter table rollup_payments_blocks add primary key (zone, days, day, type, specialty, method);
+
 -- Consultations with more than one paid payment: the correction that keeps a count of paid
 -- consultations exact when it is summed from payments. A superset is harmless (the correction
 -- counts the actual payments); a missing consultation is not, so writers of one consultation's

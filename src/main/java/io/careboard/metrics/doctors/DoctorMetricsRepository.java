@@ -5,6 +5,7 @@ import io.careboard.metrics.MetricService.Versioned;
 import io.careboard.metrics.MetricSql;
 import io.careboard.metrics.Span;
 import io.careboard.metrics.period.ResolvedPeriod;
+import io.careboard.metrics.rollup.RollupBlocks;
 import io.careboard.metrics.rollup.RollupBuilder;
 import io.careboard.metrics.rollup.RollupSql;
 import io.careboard.metrics.rollup.Rollups;
@@ -17,8 +18,8 @@ import java.util.List;
 
 /**
  * The doctors family's SQL: one statement per computation, the data version included. Built past
- * days come from {@code rollup_doctors}, the rest of the window (today, changed days) from the raw
- * rows; see {@link RollupSql}.
+ * days come from {@code rollup_doctors} and its blocks, the rest of the window (today, changed
+ * days) from the raw rows; see {@link RollupSql} and {@link RollupBlocks}.
  */
 @ApplicationScoped
 public class DoctorMetricsRepository {
@@ -30,12 +31,9 @@ public class DoctorMetricsRepository {
      * are the doctors' current ones. Ranking happens in Java, where the Bayesian value is exact.
      */
     static final String FIGURES = """
-            with %s,
+            with %s, %s,
             events as (
-                select r.doctor_id, r.consultations, r.completed, r.failed, r.duration_us, r.durations, r.rating_sum,
-                       r.ratings, r.gross, r.refunds
-                from rollup_doctors r join cur_clean c on r.day = c.day
-                where r.zone = :rollup_zone
+                %s
                 union all
                 select x.doctor_id, x.consultations, x.completed, x.failed, x.duration_us, x.durations, x.rating_sum,
                        x.ratings, x.gross, x.refunds
@@ -56,8 +54,10 @@ public class DoctorMetricsRepository {
             from (select %s as version, coalesce(sum(ratings), 0) as ratings, coalesce(sum(score_sum), 0) as score_sum
                   from figures) platform
             left join (figures f join doctors d on d.id = f.doctor_id) on true
-            """.formatted(RollupSql.plan("cur"), RollupBuilder.doctorEvents(Span.ranges("cur_raw")),
-            DataVersionRepository.CURRENT_SQL);
+            """.formatted(RollupSql.plan("cur"), RollupBlocks.plan("cur"), RollupBlocks.rows("cur", "rollup_doctors",
+            "r.doctor_id, r.consultations, r.completed, r.failed, r.duration_us, r.durations, r.rating_sum, r.ratings,"
+                    + " r.gross, r.refunds", "true"),
+            RollupBuilder.doctorEvents(Span.ranges("cur_raw")), DataVersionRepository.CURRENT_SQL);
 
     private final EntityManager entityManager;
     private final Rollups rollups;

@@ -26,51 +26,32 @@ public class RangeRepository {
     /**
      * Per bucket and over the whole range ({@code bucket} null): consultations by scheduled_at,
      * money by the payment events ({@link PaymentEvents}: gross by paid_at, refunds by refunded_at),
-     * ratings by created_at. Each source is summed per bucket on its own, from its rollup on built
-     * days (a built day lies in one bucket: hourly ranges never read rollups) and from its own time
-     * column's index elsewhere, then the partial sums are added up per bucket. The empty grouping
-     * set always gives the totals row, which carries the data version even for an empty range.
+     * ratings by created_at. Built days come from {@code rollup_days}, one row a day (a built day
+     * lies in one bucket: hourly ranges never read rollups); each raw source is summed per bucket
+     * on its own time column's index, then the partial sums are added up per bucket. The empty
+     * grouping set always gives the totals row, which carries the data version even for an empty
+     * range.
      */
     static final String SERIES = """
             with %1$s,
-            consultation_buckets as (
-                select x.bucket, sum(x.consultations) as consultations, sum(x.completed) as completed
-                from (select width_bucket(c.day_from, cast(:buckets as timestamptz[])) as bucket,
-                             r.consultations,
-                             case when r.status = 'completed' then r.consultations else 0 end as completed
-                      from rollup_consultations r join cur_clean c on r.day = c.day
-                      where r.zone = :rollup_zone
-                      union all
-                      select width_bucket(x.scheduled_at, cast(:buckets as timestamptz[])), 1,
-                             case when x.status = 'completed' then 1 else 0 end
-                      from consultations x join cur_raw w on x.scheduled_at >= w.f and x.scheduled_at < w.t) x
-                group by x.bucket),
-            money_buckets as (
-                select x.bucket, sum(x.gross) as gross, sum(x.refunds) as refunds
-                from (select width_bucket(c.day_from, cast(:buckets as timestamptz[])) as bucket, r.gross, r.refunds
-                      from rollup_payments r join cur_clean c on r.day = c.day
-                      where r.zone = :rollup_zone
-                      union all
-                      select width_bucket(e.at, cast(:buckets as timestamptz[])), e.gross, e.refund from (%2$s) e) x
-                group by x.bucket),
-            rating_buckets as (
-                select x.bucket, sum(x.ratings) as ratings, sum(x.score_sum) as score_sum
-                from (select width_bucket(c.day_from, cast(:buckets as timestamptz[])) as bucket, r.ratings,
-                             r.rating_sum as score_sum
-                      from rollup_doctors r join cur_clean c on r.day = c.day
-                      where r.zone = :rollup_zone
-                      union all
-                      select width_bucket(x.created_at, cast(:buckets as timestamptz[])), 1, x.score
-                      from ratings x join cur_raw w on x.created_at >= w.f and x.created_at < w.t) x
-                group by x.bucket),
             partial_sums as (
-                select bucket, consultations, completed, cast(0 as numeric) as gross, cast(0 as numeric) as refunds,
-                       cast(0 as bigint) as ratings, cast(0 as bigint) as score_sum
-                from consultation_buckets
+                select width_bucket(c.day_from, cast(:buckets as timestamptz[])) as bucket, r.consultations,
+                       r.completed, r.gross, r.refunds, r.ratings, r.rating_sum as score_sum
+                from rollup_days r join cur_clean c on r.day = c.day
+                where r.zone = :rollup_zone
                 union all
-                select bucket, 0, 0, gross, refunds, 0, 0 from money_buckets
+                select width_bucket(x.scheduled_at, cast(:buckets as timestamptz[])), count(*),
+                       count(*) filter (where x.status = 'completed'), 0, 0, 0, 0
+                from consultations x join cur_raw w on x.scheduled_at >= w.f and x.scheduled_at < w.t
+                group by 1
                 union all
-                select bucket, 0, 0, 0, 0, ratings, score_sum from rating_buckets)
+                select width_bucket(e.at, cast(:buckets as timestamptz[])), 0, 0, sum(e.gross), sum(e.refund), 0, 0
+                from (%2$s) e
+                group by 1
+                union all
+                select width_bucket(x.created_at, cast(:buckets as timestamptz[])), 0, 0, 0, 0, count(*), sum(x.score)
+                from ratings x join cur_raw w on x.created_at >= w.f and x.created_at < w.t
+                group by 1)
             select s.bucket, sum(s.consultations) as consultations, sum(s.completed) as completed,
                    sum(s.gross) as gross, sum(s.refunds) as refunds, sum(s.ratings) as ratings,
                    sum(s.score_sum) as score_sum, %3$s as version

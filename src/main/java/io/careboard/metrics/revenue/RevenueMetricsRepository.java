@@ -6,6 +6,7 @@ import io.careboard.metrics.MetricSql;
 import io.careboard.metrics.PaymentEvents;
 import io.careboard.metrics.Span;
 import io.careboard.metrics.period.ResolvedPeriod;
+import io.careboard.metrics.rollup.RollupBlocks;
 import io.careboard.metrics.rollup.RollupBuilder;
 import io.careboard.metrics.rollup.RollupSql;
 import io.careboard.metrics.rollup.Rollups;
@@ -18,8 +19,9 @@ import java.util.List;
 
 /**
  * The revenue family's SQL: two statements per computation, the data version read by the first.
- * Built past days come from {@code rollup_payments} and {@code rollup_doctors}, the rest of each
- * window (today, changed days) from the payments themselves; see {@link RollupSql}.
+ * Built past days come from the rollups ({@code rollup_days} for totals and series,
+ * {@code rollup_payments} and {@code rollup_doctors} with their blocks for keys and doctors), the
+ * rest of each window (today, changed days) from the payments themselves; see {@link RollupSql}.
  */
 @ApplicationScoped
 public class RevenueMetricsRepository {
@@ -28,62 +30,68 @@ public class RevenueMetricsRepository {
     static final int TOP_DOCTORS = 5;
 
     /**
-     * Gross and refunds of the current window per consultation type, specialty, method and series
-     * bucket, and overall ({@code dimension = 'all'}), then the top doctors by net with their
-     * names. An event is reported under its payment's keys and placed in the bucket of its own
-     * instant, so a refund lands where it was made (a built day lies in one bucket: no series is
-     * hourly here).
+     * Gross and refunds of the current window overall ({@code dimension = 'all'}), per series bucket
+     * and per consultation type, specialty and method, then the top doctors by net with their names.
+     * An event is reported under its payment's keys and placed in the bucket of its own instant, so
+     * a refund lands where it was made (a built day lies in one bucket: no series is hourly here).
      *
-     * <p>Every grouping is a plain sum, so PostgreSQL aggregates all of them in one hashing pass.
+     * <p>Every grouping is a plain sum, so PostgreSQL aggregates each set in one hashing pass.
      * Paid consultations are distinct consultations with a gross event: the gross events counted
      * (per built day in the rollup), less the repeats of the few consultations paid more than once
      * ({@code multi_paid_consultations}), counted from their payments.
      */
     static final String CURRENT = """
-            with %1$s,
-            raw as (%2$s),
-            money as (
-                select r.type, r.specialty, r.method,
-                       width_bucket(c.day_from, cast(:buckets as timestamptz[])) as bucket, r.gross, r.refunds, r.gross_payments
-                from rollup_payments r join cur_clean c on r.day = c.day
-                where r.zone = :rollup_zone
-                union all
-                select e.type, e.specialty, e.method, width_bucket(e.at, cast(:buckets as timestamptz[])),
-                       e.gross, e.refund, case when e.is_gross then 1 else 0 end
-                from raw e),
-            figures as (
-                select case when grouping(type) = 0 then 'type'
-                            when grouping(specialty) = 0 then 'specialty'
-                            when grouping(method) = 0 then 'method'
-                            when grouping(bucket) = 0 then 'bucket'
-                            else 'all' end as dimension,
-                       coalesce(type, specialty, method, cast(bucket as text)) as member,
-                       sum(gross) as gross, sum(refunds) as refunds, sum(gross_payments) as gross_payments
-                from money
-                group by grouping sets ((type), (specialty), (method), (bucket), ())),
+            with %1$s, %2$s,
+            raw as (
+                select e.*, width_bucket(e.at, cast(:buckets as timestamptz[])) as bucket
+                from (%3$s) e),
+            totals as (
+                select case when grouping(x.bucket) = 0 then 'bucket' else 'all' end as dimension,
+                       cast(x.bucket as text) as member, sum(x.gross) as gross, sum(x.refunds) as refunds,
+                       sum(x.gross_payments) as gross_payments
+                from (select width_bucket(c.day_from, cast(:buckets as timestamptz[])) as bucket, r.gross, r.refunds,
+                             r.gross_payments
+                      from rollup_days r join cur_clean c on r.day = c.day
+                      where r.zone = :rollup_zone
+                      union all
+                      select e.bucket, e.gross, e.refund, case when e.is_gross then 1 else 0 end from raw e) x
+                group by grouping sets ((x.bucket), ())),
+            keyed as (
+                select case when grouping(x.type) = 0 then 'type'
+                            when grouping(x.specialty) = 0 then 'specialty'
+                            else 'method' end as dimension,
+                       coalesce(x.type, x.specialty, x.method) as member, sum(x.gross) as gross,
+                       sum(x.refunds) as refunds
+                from (%4$s
+                      union all
+                      select e.type, e.specialty, e.method, e.gross, e.refund from raw e) x
+                group by grouping sets ((x.type), (x.specialty), (x.method))),
             doctor_money as (
                 -- Doctors with a payment event by net descending, ties by id in byte order (as Java compares ids).
                 select x.doctor_id, sum(x.gross) as gross, sum(x.refunds) as refunds,
                        row_number() over (order by sum(x.gross) - sum(x.refunds) desc, x.doctor_id collate "C") as rank
-                from (select r.doctor_id, r.gross, r.refunds
-                      from rollup_doctors r join cur_clean c on r.day = c.day
-                      where r.zone = :rollup_zone and r.payment_events > 0
+                from (%5$s
                       union all
                       select e.doctor_id, e.gross, e.refund from raw e) x
                 group by x.doctor_id)
             select x.*,
-                   (select f.gross_payments from figures f where f.dimension = 'all') - (
+                   (select t.gross_payments from totals t where t.dimension = 'all') - (
                        -- Two paid payments of one consultation make one paid consultation.
                        select count(*) - count(distinct e.consultation_id)
-                       from (%3$s) e join multi_paid_consultations m on m.consultation_id = e.consultation_id
+                       from (%6$s) e join multi_paid_consultations m on m.consultation_id = e.consultation_id
                        where e.is_gross) as paid_consultations,
-                   %4$s as version
-            from (select f.dimension, f.member, null as full_name, f.gross, f.refunds, 0 as rank from figures f
+                   %7$s as version
+            from (select t.dimension, t.member, null as full_name, t.gross, t.refunds, 0 as rank from totals t
+                  union all
+                  select k.dimension, k.member, null, k.gross, k.refunds, 0 from keyed k
                   union all
                   select 'doctor', t.doctor_id, d.full_name, t.gross, t.refunds, t.rank
                   from doctor_money t join doctors d on d.id = t.doctor_id
                   where t.rank <= :top_doctors) x
-            """.formatted(RollupSql.plan("cur"), RollupBuilder.paymentEvents(Span.ranges("cur_raw")),
+            """.formatted(RollupSql.plan("cur"), RollupBlocks.plan("cur"),
+            RollupBuilder.paymentEvents(Span.ranges("cur_raw")),
+            RollupBlocks.rows("cur", "rollup_payments", "r.type, r.specialty, r.method, r.gross, r.refunds", "true"),
+            RollupBlocks.rows("cur", "rollup_doctors", "r.doctor_id, r.gross, r.refunds", "r.payment_events > 0"),
             PaymentEvents.in("cur"), DataVersionRepository.CURRENT_SQL);
 
     /** The previous window's gross and refunds. */
@@ -91,7 +99,7 @@ public class RevenueMetricsRepository {
             with %s
             select sum(x.gross) as gross, sum(x.refunds) as refunds
             from (select r.gross, r.refunds
-                  from rollup_payments r join prev_clean c on r.day = c.day
+                  from rollup_days r join prev_clean c on r.day = c.day
                   where r.zone = :rollup_zone
                   union all
                   select e.gross, e.refund from (%s) e) x

@@ -20,7 +20,18 @@ public class RollupBuilder {
 
     /** Every rollup table keyed by (zone, day), in build order. */
     static final List<String> DAILY_TABLES = List.of("rollup_consultations", "rollup_duration_minutes",
-            "rollup_durations", "rollup_doctors", "rollup_payments", "rollup_diagnoses", "rollup_vitals");
+            "rollup_durations", "rollup_doctors", "rollup_payments", "rollup_days", "rollup_diagnoses",
+            "rollup_vitals");
+
+    /** A rollup with blocks ({@link RollupBlocks}): its key columns and its summed columns. */
+    private record Blocked(String rollup, List<String> keys, List<String> sums) {
+    }
+
+    private static final List<Blocked> BLOCKED = List.of(
+            new Blocked("rollup_doctors", List.of("doctor_id"), List.of("consultations", "completed", "failed",
+                    "duration_us", "durations", "rating_sum", "ratings", "gross", "refunds", "payment_events")),
+            new Blocked("rollup_payments", List.of("type", "specialty", "method"),
+                    List.of("gross", "refunds", "gross_payments")));
 
     /** The consultations of the days, each with its day. */
     private static final String CONSULTATIONS_OF_DAYS = """
@@ -75,6 +86,30 @@ public class RollupBuilder {
             from (%s) e
             group by e.day, e.type, e.specialty, e.method""".formatted(paymentEvents(RollupDays.SPAN));
 
+    /**
+     * Per day, what needs no key, from the day's other rollup rows (so it always agrees with them):
+     * consultations and completed ones by scheduled_at, gross, refunds and gross events by the
+     * payment events' instants, ratings by created_at.
+     */
+    private static final String DAY_TOTALS = """
+            insert into rollup_days (zone, day, consultations, completed, gross, refunds, gross_payments, ratings,
+                                     rating_sum)
+            select :zone, x.day, sum(x.consultations), sum(x.completed), sum(x.gross), sum(x.refunds),
+                   sum(x.gross_payments), sum(x.ratings), sum(x.rating_sum)
+            from (select r.day, r.consultations, case when r.status = 'completed' then r.consultations else 0 end
+                             as completed, 0 as gross, 0 as refunds, 0 as gross_payments, 0 as ratings, 0 as rating_sum
+                  from rollup_consultations r
+                  where r.zone = :zone and r.day = any(cast(:days as date[]))
+                  union all
+                  select r.day, 0, 0, r.gross, r.refunds, r.gross_payments, 0, 0
+                  from rollup_payments r
+                  where r.zone = :zone and r.day = any(cast(:days as date[]))
+                  union all
+                  select r.day, 0, 0, 0, 0, 0, r.ratings, r.rating_sum
+                  from rollup_doctors r
+                  where r.zone = :zone and r.day = any(cast(:days as date[])) and r.ratings > 0) x
+            group by x.day""";
+
     private static final String DIAGNOSES = """
             insert into rollup_diagnoses (zone, day, code, completed)
             select :zone, d.day, c.diagnosis_code, count(*)
@@ -121,7 +156,7 @@ public class RollupBuilder {
             group by c.patient_id, g.age_group, p.sex""".formatted(AgeGroup.sqlCase("c.day", "p.birth_date"));
 
     private static final List<String> INSERTS = List.of(CONSULTATIONS, DURATION_MINUTES, DURATIONS, DOCTORS, PAYMENTS,
-            DIAGNOSES, VITALS);
+            DAY_TOTALS, DIAGNOSES, VITALS);
 
     private final EntityManager entityManager;
 
@@ -139,6 +174,43 @@ public class RollupBuilder {
             bindDays(insert, days).executeUpdate();
         }
         bindDays(LAST_SEEN, days).executeUpdate();
+        buildBlocks(days);
+    }
+
+    /**
+     * Recomputes the blocks that hold the days, each length from the blocks half as long (from the
+     * day rows for blocks of 2 days), so every block sums the day rows as they are now.
+     */
+    private void buildBlocks(RollupDays days) {
+        for (int length : RollupBlocks.LENGTHS.subList(1, RollupBlocks.LENGTHS.size())) {
+            String starts = days.days().stream().map(day -> RollupBlocks.start(day, length)).distinct()
+                    .map(LocalDate::toString).collect(Collectors.joining(",", "{", "}"));
+            for (Blocked blocked : BLOCKED) {
+                String rollup = blocked.rollup();
+                String keys = columns(blocked.keys(), "r.%s");
+                // Blocks of 2 days from the day rows, longer ones from the two blocks half as long.
+                String halves = length == 2 ? rollup + " r" : rollup + "_blocks r";
+                String half = length == 2 ? "" : " and r.days = " + length / 2;
+                entityManager.createNativeQuery("delete from " + rollup + "_blocks where zone = :zone and days = :days"
+                        + " and day = any(cast(:starts as date[]))")
+                        .setParameter("zone", days.zone().getId()).setParameter("days", length)
+                        .setParameter("starts", starts).executeUpdate();
+                entityManager.createNativeQuery("""
+                        insert into %1$s_blocks (zone, days, day, %2$s, %3$s)
+                        select :zone, :days, b.day, %4$s, %5$s
+                        from unnest(cast(:starts as date[])) as b(day)
+                        join %6$s on r.zone = :zone and r.day >= b.day and r.day < b.day + :days%7$s
+                        group by b.day, %4$s""".formatted(rollup, columns(blocked.keys(), "%s"),
+                        columns(blocked.sums(), "%s"), keys, columns(blocked.sums(), "sum(r.%s)"), halves, half))
+                        .setParameter("zone", days.zone().getId()).setParameter("days", length)
+                        .setParameter("starts", starts).executeUpdate();
+            }
+        }
+    }
+
+    /** The columns, each formatted by {@code format}, comma-separated. */
+    private static String columns(List<String> columns, String format) {
+        return columns.stream().map(format::formatted).collect(Collectors.joining(", "));
     }
 
     /**
@@ -204,10 +276,11 @@ public class RollupBuilder {
      * {@code specialty} (as stored now: a new specialty marks the doctor's days changed).
      */
     public static String paymentEvents(Span span) {
+        // The type is looked up per event: a join lets PostgreSQL hash every consultation when it
+        // cannot tell how few events a span of raw ranges holds.
         return """
-                select e.*, c.type, doc.specialty
+                select e.*, (select c.type from consultations c where c.id = e.consultation_id) as type, doc.specialty
                 from (%s) e
-                join consultations c on c.id = e.consultation_id
                 join doctors doc on doc.id = e.doctor_id""".formatted(PaymentEvents.of(span));
     }
 
