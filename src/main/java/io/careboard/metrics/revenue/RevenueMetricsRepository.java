@@ -37,8 +37,8 @@ public class RevenueMetricsRepository {
      *
      * <p>Every grouping is a plain sum, so PostgreSQL aggregates each set in one hashing pass.
      * Paid consultations are distinct consultations with a gross event: the gross events counted
-     * (per built day in the rollup), less the repeats of the few consultations paid more than once
-     * ({@code multi_paid_consultations}), counted from their payments.
+     * (per built day in the rollup), less the gross payments whose consultation's previous gross
+     * payment is in the window too ({@code payment_repeats}, see the migration).
      */
     static final String CURRENT = """
             with %1$s, %2$s,
@@ -77,10 +77,10 @@ public class RevenueMetricsRepository {
             select x.*,
                    (select t.gross_payments from totals t where t.dimension = 'all') - (
                        -- Two paid payments of one consultation make one paid consultation.
-                       select count(*) - count(distinct e.consultation_id)
-                       from (%6$s) e join multi_paid_consultations m on m.consultation_id = e.consultation_id
-                       where e.is_gross) as paid_consultations,
-                   %7$s as version
+                       select count(*) from payment_repeats p
+                       where p.paid_at >= :cur_from and p.paid_at < :cur_to and p.previous_paid_at >= :cur_from)
+                       as paid_consultations,
+                   %6$s as version
             from (select t.dimension, t.member, null as full_name, t.gross, t.refunds, 0 as rank from totals t
                   union all
                   select k.dimension, k.member, null, k.gross, k.refunds, 0 from keyed k
@@ -92,7 +92,7 @@ public class RevenueMetricsRepository {
             RollupBuilder.paymentEvents(Span.ranges("cur_raw")),
             RollupBlocks.rows("cur", "rollup_payments", "r.type, r.specialty, r.method, r.gross, r.refunds", "true"),
             RollupBlocks.rows("cur", "rollup_doctors", "r.doctor_id, r.gross, r.refunds", "r.payment_events > 0"),
-            PaymentEvents.in("cur"), DataVersionRepository.CURRENT_SQL);
+            DataVersionRepository.CURRENT_SQL);
 
     /** The previous window's gross and refunds. */
     static final String PREVIOUS = """

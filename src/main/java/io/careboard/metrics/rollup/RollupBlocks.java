@@ -43,16 +43,17 @@ public final class RollupBlocks {
         String lengths = LENGTHS.stream().map(n -> "(" + n + ")").collect(Collectors.joining(", "));
         return """
                 %1$s_levels as (
-                    select k.days, (c.day - date '%2$s') / k.days as block, count(*) as clean
-                    from %1$s_clean c cross join (values %3$s) as k(days)
-                    group by k.days, (c.day - date '%2$s') / k.days),
+                    -- Clean days per block of each length, and per block twice as long (its two halves).
+                    select x.days, x.block, x.clean,
+                           sum(x.clean) over (partition by x.days, x.block / 2) as parent_clean
+                    from (select k.days, (c.day - date '%2$s') / k.days as block, count(*) as clean
+                          from %1$s_clean c cross join (values %3$s) as k(days)
+                          group by k.days, (c.day - date '%2$s') / k.days) x),
                 %1$s_blocks as (
                     select date '%2$s' + l.block * l.days as day, l.days
                     from %1$s_levels l
-                    where l.clean = l.days
-                      and not exists (select 1 from %1$s_levels p
-                                      where p.days = 2 * l.days and p.block = l.block / 2 and p.clean = p.days))"""
-                .formatted(w, EPOCH, lengths);
+                    where l.clean = l.days and (l.parent_clean < 2 * l.days or l.days = %4$s))"""
+                .formatted(w, EPOCH, lengths, MAX_DAYS);
     }
 
     /**

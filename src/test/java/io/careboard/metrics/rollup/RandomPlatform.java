@@ -94,7 +94,7 @@ final class RandomPlatform {
     /**
      * Doctors whose only events in recent windows are not consultations of theirs: ratings only,
      * refunds only, one payment of 0.00 only, each on a built day and today; and a consultation
-     * paid twice, on a built day and today.
+     * paid three times, ten days ago, on a built day and today.
      */
     void doctorsWithoutConsultations(Instant now) {
         Instant old = now.minus(Duration.ofDays(200));
@@ -118,7 +118,8 @@ final class RandomPlatform {
                 .consultation("c-twice", "d0", patient, "video", "completed", builtDay, builtDay,
                         builtDay.plusSeconds(1200), null, new BigDecimal("40.00"))
                 .payment("c-twice-p0", "c-twice", "25.00", "card", "paid", builtDay, null, null)
-                .payment("c-twice-p1", "c-twice", "15.00", "card", "paid", today, null, null);
+                .payment("c-twice-p1", "c-twice", "15.00", "card", "paid", today, null, null)
+                .payment("c-twice-p2", "c-twice", "5.00", "wallet", "paid", now.minus(Duration.ofDays(10)), null, null);
     }
 
     private String money(int whole) {
