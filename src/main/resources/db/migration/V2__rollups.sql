@@ -230,6 +230,7 @@ create table rollup_doctors (
     ratings        integer        not null,
     gross          numeric(16, 2) not null,
     refunds        numeric(16, 2) not null,
+    payment_events integer        not null,
     primary key (zone, day, doctor_id)
 );
 
@@ -246,25 +247,78 @@ create table rollup_payments (
     primary key (zone, day, type, specialty, method)
 );
 
--- Consultations with more than one paid payment: the correction that keeps a count of paid
--- consultations exact when it is summed from payments.
-create table multi_paid_consultations (
-    consultation_id  varchar(64) primary key
+-- Per day, the totals that need no key: a series of a year reads one row a day.
+create table rollup_days (
+    zone            varchar(64)    not null,
+    day             date           not null,
+    consultations   integer        not null,
+    completed       integer        not null,
+    gross           numeric(16, 2) not null,
+    refunds         numeric(16, 2) not null,
+    gross_payments  integer        not null,
+    ratings         integer        not null,
+    rating_sum      integer        not null,
+    primary key (zone, day)
 );
 
-create function payments_track_multi_paid() returns trigger language plpgsql as $$
+-- Sums of aligned blocks of 2, 4, ... 256 days (day = the block's first day, a multiple of its
+-- length after 1900-01-01) of the rollups with many rows a day, so a year of them reads about a
+-- dozen blocks instead of 365 days (RollupSql.blocks picks them).
+create table rollup_doctors_blocks (days smallint not null, like rollup_doctors);
+alter table rollup_doctors_blocks add primary key (zone, days, day, doctor_id);
+
+create table rollup_payments_blocks (days smallint not null, like rollup_payments);
+alter table rollup_payments_blocks add primary key (zone, days, day, type, specialty, method);
+
+-- Every gross payment that is not its consultation's first (by paid_at, then id), with the
+-- paid_at of the one before: what keeps a count of paid consultations exact when it is summed
+-- from payments per day. Within a window [A, B) a consultation's gross payments are consecutive,
+-- so the distinct consultations are the gross payments less the repeats whose previous payment
+-- is in the window too: paid_at < B and previous_paid_at >= A. "Gross" is PaymentEvents' rule
+-- (status paid or refunded; such a payment always has paid_at). Kept current by the trigger
+-- below, which recomputes a consultation's repeats whenever one of its payments changes; writers
+-- of one consultation's payments take turns, or two concurrent inserts would miss each other.
+create table payment_repeats (
+    payment_id        varchar(64) primary key,
+    consultation_id   varchar(64) not null,
+    paid_at           timestamptz not null,
+    previous_paid_at  timestamptz not null
+);
+
+create index payment_repeats_paid_at on payment_repeats (paid_at) include (previous_paid_at);
+create index payment_repeats_consultation on payment_repeats (consultation_id);
+
+create function payment_repeats_of(consultation varchar) returns void language plpgsql as $$
 begin
-    if new.status in ('paid', 'refunded') and exists (
-            select 1 from payments p
-            where p.consultation_id = new.consultation_id and p.id <> new.id and p.status in ('paid', 'refunded')) then
-        insert into multi_paid_consultations values (new.consultation_id) on conflict do nothing;
+    perform pg_advisory_xact_lock(7302028, hashtext(consultation));
+    delete from payment_repeats where consultation_id = consultation;
+    insert into payment_repeats (payment_id, consultation_id, paid_at, previous_paid_at)
+    select x.id, consultation, x.paid_at, x.previous_paid_at
+    from (select p.id, p.paid_at, lag(p.paid_at) over (order by p.paid_at, p.id) as previous_paid_at
+          from payments p
+          where p.consultation_id = consultation and p.status in ('paid', 'refunded')) x
+    where x.previous_paid_at is not null;
+end
+$$;
+
+create function payments_track_repeats() returns trigger language plpgsql as $$
+begin
+    if tg_op in ('UPDATE', 'DELETE') then
+        perform payment_repeats_of(old.consultation_id);
+    end if;
+    if tg_op = 'INSERT' or (tg_op = 'UPDATE' and new.consultation_id is distinct from old.consultation_id) then
+        perform payment_repeats_of(new.consultation_id);
     end if;
     return null;
 end
 $$;
 
-create trigger payments_track_multi_paid after insert or update on payments
-    for each row execute function payments_track_multi_paid();
+create trigger payments_track_repeats after insert or delete or update of consultation_id, status, paid_at
+    on payments for each row execute function payments_track_repeats();
+
+-- The payments stored before this migration.
+select payment_repeats_of(consultation_id)
+from payments where status in ('paid', 'refunded') group by consultation_id having count(*) > 1;
 
 create table rollup_diagnoses (
     zone       varchar(64) not null,

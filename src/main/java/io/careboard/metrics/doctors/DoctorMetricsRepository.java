@@ -3,73 +3,69 @@ package io.careboard.metrics.doctors;
 import io.careboard.domain.DataVersionRepository;
 import io.careboard.metrics.MetricService.Versioned;
 import io.careboard.metrics.MetricSql;
-import io.careboard.metrics.PaymentEvents;
+import io.careboard.metrics.Span;
 import io.careboard.metrics.period.ResolvedPeriod;
+import io.careboard.metrics.rollup.RollupBlocks;
+import io.careboard.metrics.rollup.RollupBuilder;
+import io.careboard.metrics.rollup.RollupSql;
+import io.careboard.metrics.rollup.Rollups;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The doctors family's SQL: one statement per computation, the data version included. */
+/**
+ * The doctors family's SQL: one statement per computation, the data version included. Built past
+ * days come from {@code rollup_doctors} and its blocks, the rest of the window (today, changed
+ * days) from the raw rows; see {@link RollupSql} and {@link RollupBlocks}.
+ */
 @ApplicationScoped
 public class DoctorMetricsRepository {
 
     /**
      * Per-doctor figures of the current window for every doctor with a consultation, a rating or a
-     * payment event in it, and on every row the platform's rating totals (the Bayesian prior) and
-     * the data version. Ratings and payments carry their consultation's doctor, so no join back to
-     * consultations is needed. Ranking happens in Java, where the Bayesian value is exact.
+     * payment event in it (a rollup row exists only for such a doctor), and on every row the
+     * platform's rating totals (the Bayesian prior) and the data version. Names and specialties
+     * are the doctors' current ones. Ranking happens in Java, where the Bayesian value is exact.
      */
     static final String FIGURES = """
-            with consultation_figures as (
-                -- By scheduled_at, any status. A duration needs both times (the interval is null
-                -- otherwise, and sum and count skip nulls).
-                select c.doctor_id,
-                       count(*) as consultations,
-                       count(*) filter (where c.status = 'completed') as completed,
-                       count(*) filter (where c.status in ('cancelled', 'no_show')) as failed,
-                       extract(epoch from sum(c.ended_at - c.started_at) filter (where c.status = 'completed'))
-                           as duration_seconds,
-                       count(c.ended_at - c.started_at) filter (where c.status = 'completed') as durations
-                from consultations c
-                where c.scheduled_at >= :cur_from and c.scheduled_at < :cur_to
-                group by c.doctor_id),
-            rating_figures as (
-                -- By created_at, to the doctor of the rated consultation.
-                select r.doctor_id, count(*) as ratings, sum(r.score) as score_sum
-                from ratings r
-                where r.created_at >= :cur_from and r.created_at < :cur_to
-                group by r.doctor_id),
-            payment_figures as (
-                -- Net revenue, gross by paid_at minus refunds by refunded_at.
-                select e.doctor_id, sum(e.gross) - sum(e.refund) as revenue
-                from (%s) e
-                group by e.doctor_id),
-            listed as (
-                -- Every doctor with any kind of event, whatever the active flag says.
-                select doctor_id from consultation_figures
-                union select doctor_id from rating_figures
-                union select doctor_id from payment_figures)
+            with %s, %s,
+            events as (
+                %s
+                union all
+                select x.doctor_id, x.consultations, x.completed, x.failed, x.duration_us, x.durations, x.rating_sum,
+                       x.ratings, x.gross, x.refunds
+                from (%s) x),
+            figures as (
+                select doctor_id, sum(consultations) as consultations, sum(completed) as completed,
+                       sum(failed) as failed, sum(duration_us) / 1000000.0 as duration_seconds,
+                       sum(durations) as durations, sum(ratings) as ratings, sum(rating_sum) as score_sum,
+                       -- Net: gross by paid_at minus refunds by refunded_at.
+                       sum(gross) - sum(refunds) as revenue
+                from events
+                group by doctor_id)
             select platform.version, platform.ratings as platform_ratings, platform.score_sum as platform_score_sum,
                    d.id as doctor_id, d.full_name, d.specialty,
-                   cf.consultations, cf.completed, cf.failed, cf.duration_seconds, cf.durations,
-                   rf.ratings, rf.score_sum, pf.revenue
+                   f.consultations, f.completed, f.failed, f.duration_seconds, f.durations, f.ratings, f.score_sum,
+                   f.revenue
             -- The platform side always gives one row, so an empty window still reads the version.
             from (select %s as version, coalesce(sum(ratings), 0) as ratings, coalesce(sum(score_sum), 0) as score_sum
-                  from rating_figures) platform
-            left join (listed l
-                       join doctors d on d.id = l.doctor_id
-                       left join consultation_figures cf on cf.doctor_id = d.id
-                       left join rating_figures rf on rf.doctor_id = d.id
-                       left join payment_figures pf on pf.doctor_id = d.id) on true
-            """.formatted(PaymentEvents.in("cur"), DataVersionRepository.CURRENT_SQL);
+                  from figures) platform
+            left join (figures f join doctors d on d.id = f.doctor_id) on true
+            """.formatted(RollupSql.plan("cur"), RollupBlocks.plan("cur"), RollupBlocks.rows("cur", "rollup_doctors",
+            "r.doctor_id, r.consultations, r.completed, r.failed, r.duration_us, r.durations, r.rating_sum, r.ratings,"
+                    + " r.gross, r.refunds", "true"),
+            RollupBuilder.doctorEvents(Span.ranges("cur_raw")), DataVersionRepository.CURRENT_SQL);
 
     private final EntityManager entityManager;
+    private final Rollups rollups;
 
-    DoctorMetricsRepository(EntityManager entityManager) {
+    DoctorMetricsRepository(EntityManager entityManager, Rollups rollups) {
         this.entityManager = entityManager;
+        this.rollups = rollups;
     }
 
     /** Every rating of the window (the prior's T and N) and the doctors with an event in it, unordered. */
@@ -77,7 +73,7 @@ public class DoctorMetricsRepository {
     public record Figures(long platformRatings, long platformScoreSum, List<DoctorFigures> doctors) {
     }
 
-    /** One doctor's raw figures; {@code revenue} is null without a payment event. */
+    /** One doctor's figures; {@code revenue} is net, 0 without a payment event. */
     @RegisterForReflection
     public record DoctorFigures(String doctorId, String fullName, String specialty, long consultations,
             long completed, long failed, BigDecimal durationSeconds, long durations, long ratings, long scoreSum,
@@ -85,8 +81,10 @@ public class DoctorMetricsRepository {
     }
 
     public Versioned<Figures> figures(ResolvedPeriod period) {
-        List<Tuple> rows = MetricSql.tuples(
-                MetricSql.period(entityManager.createNativeQuery(FIGURES, Tuple.class), period, false, false));
+        Query query = entityManager.createNativeQuery(FIGURES, Tuple.class);
+        // No series: built days serve every named period, whatever its buckets.
+        RollupSql.bind(query, "cur", period.current(), period.zone(), rollups.cover(period.zone()));
+        List<Tuple> rows = MetricSql.tuples(query);
         Tuple platform = rows.get(0);
         List<DoctorFigures> doctors = rows.stream()
                 .filter(row -> row.get("doctor_id") != null)

@@ -4,15 +4,26 @@ import io.careboard.domain.DataVersionRepository;
 import io.careboard.metrics.MetricService.Versioned;
 import io.careboard.metrics.MetricSql;
 import io.careboard.metrics.PaymentEvents;
+import io.careboard.metrics.Span;
 import io.careboard.metrics.period.ResolvedPeriod;
+import io.careboard.metrics.rollup.RollupBlocks;
+import io.careboard.metrics.rollup.RollupBuilder;
+import io.careboard.metrics.rollup.RollupSql;
+import io.careboard.metrics.rollup.Rollups;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The revenue family's SQL: two statements per computation, the data version read by the first. */
+/**
+ * The revenue family's SQL: two statements per computation, the data version read by the first.
+ * Built past days come from the rollups ({@code rollup_days} for totals and series,
+ * {@code rollup_payments} and {@code rollup_doctors} with their blocks for keys and doctors), the
+ * rest of each window (today, changed days) from the payments themselves; see {@link RollupSql}.
+ */
 @ApplicationScoped
 public class RevenueMetricsRepository {
 
@@ -20,59 +31,87 @@ public class RevenueMetricsRepository {
     static final int TOP_DOCTORS = 5;
 
     /**
-     * Gross and refunds of the current window per consultation type, specialty, method, series
-     * bucket and doctor, and overall ({@code dimension = 'all'}). An event is reported under its
-     * payment's keys and placed in the bucket of its own instant, so a refund lands where it was
-     * made. Only the top doctors by net come back, with their names.
+     * Gross and refunds of the current window overall ({@code dimension = 'all'}), per series bucket
+     * and per consultation type, specialty and method, then the top doctors by net with their names.
+     * An event is reported under its payment's keys and placed in the bucket of its own instant, so
+     * a refund lands where it was made (a built day lies in one bucket: no series is hourly here).
      *
-     * <p>Every grouping is a plain sum, so PostgreSQL aggregates all of them in one hashing pass;
-     * the distinct count of paid consultations would force a sort per grouping set (twice the
-     * time over a year), so it is a separate scalar subquery of the same statement, which reads
-     * only the gross half of the events.
+     * <p>Every grouping is a plain sum, so PostgreSQL aggregates each set in one hashing pass.
+     * Paid consultations are distinct consultations with a gross event: the gross events counted
+     * (per built day in the rollup), less the gross payments whose consultation's previous gross
+     * payment is in the window too ({@code payment_repeats}, see the migration).
      */
     static final String CURRENT = """
-            with events as (
-                select e.doctor_id, e.method, e.gross, e.refund, c.type, d.specialty,
-                       width_bucket(e.at, cast(:buckets as timestamptz[])) as bucket
-                from (%1$s) e
-                join consultations c on c.id = e.consultation_id
-                join doctors d on d.id = e.doctor_id),
-            figures as (
-                select case when grouping(type) = 0 then 'type'
-                            when grouping(specialty) = 0 then 'specialty'
-                            when grouping(method) = 0 then 'method'
-                            when grouping(bucket) = 0 then 'bucket'
-                            when grouping(doctor_id) = 0 then 'doctor'
-                            else 'all' end as dimension,
-                       coalesce(type, specialty, method, cast(bucket as text), doctor_id) as member,
-                       sum(gross) as gross,
-                       sum(refund) as refunds
-                from events
-                group by grouping sets ((type), (specialty), (method), (bucket), (doctor_id), ())),
-            ranked as (
-                -- Doctors by net descending, ties by id in byte order (as Java compares ids).
-                select f.*, row_number() over (partition by dimension
-                                               order by gross - refunds desc, member collate "C") as rank
-                from figures f)
-            select r.dimension, r.member, d.full_name, r.gross, r.refunds, r.rank,
-                   -- Two paid payments of one consultation make one paid consultation.
-                   (select count(distinct e.consultation_id) from (%1$s) e where e.is_gross) as paid_consultations,
-                   %2$s as version
-            from ranked r
-            left join doctors d on r.dimension = 'doctor' and d.id = r.member
-            where r.dimension <> 'doctor' or r.rank <= :top_doctors
-            """.formatted(PaymentEvents.in("cur"), DataVersionRepository.CURRENT_SQL);
+            with %1$s, %2$s,
+            raw as (
+                select e.*, width_bucket(e.at, cast(:buckets as timestamptz[])) as bucket
+                from (%3$s) e),
+            totals as (
+                select case when grouping(x.bucket) = 0 then 'bucket' else 'all' end as dimension,
+                       cast(x.bucket as text) as member, sum(x.gross) as gross, sum(x.refunds) as refunds,
+                       sum(x.gross_payments) as gross_payments
+                from (select width_bucket(c.day_from, cast(:buckets as timestamptz[])) as bucket, r.gross, r.refunds,
+                             r.gross_payments
+                      from rollup_days r join cur_clean c on r.day = c.day
+                      where r.zone = :rollup_zone
+                      union all
+                      select e.bucket, e.gross, e.refund, case when e.is_gross then 1 else 0 end from raw e) x
+                group by grouping sets ((x.bucket), ())),
+            keyed as (
+                select case when grouping(x.type) = 0 then 'type'
+                            when grouping(x.specialty) = 0 then 'specialty'
+                            else 'method' end as dimension,
+                       coalesce(x.type, x.specialty, x.method) as member, sum(x.gross) as gross,
+                       sum(x.refunds) as refunds
+                from (%4$s
+                      union all
+                      select e.type, e.specialty, e.method, e.gross, e.refund from raw e) x
+                group by grouping sets ((x.type), (x.specialty), (x.method))),
+            doctor_money as (
+                -- Doctors with a payment event by net descending, ties by id in byte order (as Java compares ids).
+                select x.doctor_id, sum(x.gross) as gross, sum(x.refunds) as refunds,
+                       row_number() over (order by sum(x.gross) - sum(x.refunds) desc, x.doctor_id collate "C") as rank
+                from (%5$s
+                      union all
+                      select e.doctor_id, e.gross, e.refund from raw e) x
+                group by x.doctor_id)
+            select x.*,
+                   (select t.gross_payments from totals t where t.dimension = 'all') - (
+                       -- Two paid payments of one consultation make one paid consultation.
+                       select count(*) from payment_repeats p
+                       where p.paid_at >= :cur_from and p.paid_at < :cur_to and p.previous_paid_at >= :cur_from)
+                       as paid_consultations,
+                   %6$s as version
+            from (select t.dimension, t.member, null as full_name, t.gross, t.refunds, 0 as rank from totals t
+                  union all
+                  select k.dimension, k.member, null, k.gross, k.refunds, 0 from keyed k
+                  union all
+                  select 'doctor', t.doctor_id, d.full_name, t.gross, t.refunds, t.rank
+                  from doctor_money t join doctors d on d.id = t.doctor_id
+                  where t.rank <= :top_doctors) x
+            """.formatted(RollupSql.plan("cur"), RollupBlocks.plan("cur"),
+            RollupBuilder.paymentEvents(Span.ranges("cur_raw")),
+            RollupBlocks.rows("cur", "rollup_payments", "r.type, r.specialty, r.method, r.gross, r.refunds", "true"),
+            RollupBlocks.rows("cur", "rollup_doctors", "r.doctor_id, r.gross, r.refunds", "r.payment_events > 0"),
+            DataVersionRepository.CURRENT_SQL);
 
     /** The previous window's gross and refunds. */
     static final String PREVIOUS = """
-            select sum(e.gross) as gross, sum(e.refund) as refunds
-            from (%s) e
-            """.formatted(PaymentEvents.in("prev"));
+            with %s
+            select sum(x.gross) as gross, sum(x.refunds) as refunds
+            from (select r.gross, r.refunds
+                  from rollup_days r join prev_clean c on r.day = c.day
+                  where r.zone = :rollup_zone
+                  union all
+                  select e.gross, e.refund from (%s) e) x
+            """.formatted(RollupSql.plan("prev"), PaymentEvents.of(Span.ranges("prev_raw")));
 
     private final EntityManager entityManager;
+    private final Rollups rollups;
 
-    RevenueMetricsRepository(EntityManager entityManager) {
+    RevenueMetricsRepository(EntityManager entityManager, Rollups rollups) {
         this.entityManager = entityManager;
+        this.rollups = rollups;
     }
 
     /**
@@ -96,8 +135,10 @@ public class RevenueMetricsRepository {
     }
 
     public Versioned<Current> current(ResolvedPeriod period) {
-        List<Tuple> rows = MetricSql.tuples(MetricSql.period(entityManager.createNativeQuery(CURRENT, Tuple.class),
-                period, true, false).setParameter("top_doctors", TOP_DOCTORS));
+        Query query = entityManager.createNativeQuery(CURRENT, Tuple.class)
+                .setParameter("buckets", period.bucketStartsLiteral()).setParameter("top_doctors", TOP_DOCTORS);
+        RollupSql.bind(query, "cur", period.current(), period.zone(), rollups.cover(period));
+        List<Tuple> rows = MetricSql.tuples(query);
         List<Aggregate> aggregates = rows.stream().map(row -> new Aggregate(
                 MetricSql.text(row, "dimension"), MetricSql.text(row, "member"), MetricSql.text(row, "full_name"),
                 MetricSql.decimal(row, "gross"), MetricSql.decimal(row, "refunds"), MetricSql.count(row, "rank")))
@@ -109,8 +150,9 @@ public class RevenueMetricsRepository {
     }
 
     public Previous previous(ResolvedPeriod period) {
-        Tuple row = (Tuple) MetricSql.window(entityManager.createNativeQuery(PREVIOUS, Tuple.class), "prev",
-                period.previous().orElseThrow()).getSingleResult();
+        Query query = entityManager.createNativeQuery(PREVIOUS, Tuple.class);
+        RollupSql.bind(query, "prev", period.previous().orElseThrow(), period.zone(), rollups.cover(period.zone()));
+        Tuple row = (Tuple) query.getSingleResult();
         return new Previous(MetricSql.decimal(row, "gross"), MetricSql.decimal(row, "refunds"));
     }
 }

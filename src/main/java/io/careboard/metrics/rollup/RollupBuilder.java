@@ -1,5 +1,7 @@
 package io.careboard.metrics.rollup;
 
+import io.careboard.metrics.PaymentEvents;
+import io.careboard.metrics.Span;
 import io.careboard.metrics.calc.AgeGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -18,7 +20,18 @@ public class RollupBuilder {
 
     /** Every rollup table keyed by (zone, day), in build order. */
     static final List<String> DAILY_TABLES = List.of("rollup_consultations", "rollup_duration_minutes",
-            "rollup_durations", "rollup_doctors", "rollup_payments", "rollup_diagnoses", "rollup_vitals");
+            "rollup_durations", "rollup_doctors", "rollup_payments", "rollup_days", "rollup_diagnoses",
+            "rollup_vitals");
+
+    /** A rollup with blocks ({@link RollupBlocks}): its key columns and its summed columns. */
+    private record Blocked(String rollup, List<String> keys, List<String> sums) {
+    }
+
+    private static final List<Blocked> BLOCKED = List.of(
+            new Blocked("rollup_doctors", List.of("doctor_id"), List.of("consultations", "completed", "failed",
+                    "duration_us", "durations", "rating_sum", "ratings", "gross", "refunds", "payment_events")),
+            new Blocked("rollup_payments", List.of("type", "specialty", "method"),
+                    List.of("gross", "refunds", "gross_payments")));
 
     /** The consultations of the days, each with its day. */
     private static final String CONSULTATIONS_OF_DAYS = """
@@ -56,41 +69,46 @@ public class RollupBuilder {
             from (%s) x
             group by x.day, x.duration_us""".formatted(DURATIONS_OF_DAYS);
 
-    /**
-     * Per doctor and day: consultations by scheduled_at, ratings by created_at (the doctor of the
-     * rating's consultation), gross by paid_at and refunds by refunded_at (contract §3, Revenue).
-     */
+    /** Per doctor and day, what {@link #doctorEvents} brings: a row only for a doctor with some event on the day. */
     private static final String DOCTORS = """
             insert into rollup_doctors (zone, day, doctor_id, consultations, completed, failed, duration_us, durations,
-                                        rating_sum, ratings, gross, refunds)
+                                        rating_sum, ratings, gross, refunds, payment_events)
             select :zone, x.day, x.doctor_id, sum(x.consultations), sum(x.completed), sum(x.failed), sum(x.duration_us),
-                   sum(x.durations), sum(x.rating_sum), sum(x.ratings), sum(x.gross), sum(x.refunds)
-            from (
-                select d.day, c.doctor_id, 1 as consultations,
-                       case when c.status = 'completed' then 1 else 0 end as completed,
-                       case when c.status in ('cancelled', 'no_show') then 1 else 0 end as failed,
-                       case when c.status = 'completed' then coalesce(interval_us(c.ended_at - c.started_at), 0)
-                            else 0 end as duration_us,
-                       case when c.status = 'completed' and c.ended_at - c.started_at is not null then 1 else 0 end
-                           as durations,
-                       0 as rating_sum, 0 as ratings, cast(0 as numeric) as gross, cast(0 as numeric) as refunds
-                from %s
-                union all
-                select d.day, r.doctor_id, 0, 0, 0, 0, 0, r.score, 1, 0, 0
-                from %s join ratings r on r.created_at >= d.day_from and r.created_at < d.day_to
-                union all
-                select e.day, e.doctor_id, 0, 0, 0, 0, 0, 0, 0, e.gross, e.refund
-                from (%s) e) x
-            group by x.day, x.doctor_id""".formatted(CONSULTATIONS_OF_DAYS, RollupDays.DAYS, paymentEventsOfDays());
+                   sum(x.durations), sum(x.rating_sum), sum(x.ratings), sum(x.gross), sum(x.refunds),
+                   sum(x.payment_events)
+            from (%s) x
+            group by x.day, x.doctor_id""".formatted(doctorEvents(RollupDays.SPAN));
 
     private static final String PAYMENTS = """
             insert into rollup_payments (zone, day, type, specialty, method, gross, refunds, gross_payments)
-            select :zone, e.day, c.type, doc.specialty, e.method, sum(e.gross), sum(e.refund),
+            select :zone, e.day, e.type, e.specialty, e.method, sum(e.gross), sum(e.refund),
                    count(*) filter (where e.is_gross)
             from (%s) e
-            join consultations c on c.id = e.consultation_id
-            join doctors doc on doc.id = e.doctor_id
-            group by e.day, c.type, doc.specialty, e.method""".formatted(paymentEventsOfDays());
+            group by e.day, e.type, e.specialty, e.method""".formatted(paymentEvents(RollupDays.SPAN));
+
+    /**
+     * Per day, what needs no key, from the day's other rollup rows (so it always agrees with them):
+     * consultations and completed ones by scheduled_at, gross, refunds and gross events by the
+     * payment events' instants, ratings by created_at.
+     */
+    private static final String DAY_TOTALS = """
+            insert into rollup_days (zone, day, consultations, completed, gross, refunds, gross_payments, ratings,
+                                     rating_sum)
+            select :zone, x.day, sum(x.consultations), sum(x.completed), sum(x.gross), sum(x.refunds),
+                   sum(x.gross_payments), sum(x.ratings), sum(x.rating_sum)
+            from (select r.day, r.consultations, case when r.status = 'completed' then r.consultations else 0 end
+                             as completed, 0 as gross, 0 as refunds, 0 as gross_payments, 0 as ratings, 0 as rating_sum
+                  from rollup_consultations r
+                  where r.zone = :zone and r.day = any(cast(:days as date[]))
+                  union all
+                  select r.day, 0, 0, r.gross, r.refunds, r.gross_payments, 0, 0
+                  from rollup_payments r
+                  where r.zone = :zone and r.day = any(cast(:days as date[]))
+                  union all
+                  select r.day, 0, 0, 0, 0, 0, r.ratings, r.rating_sum
+                  from rollup_doctors r
+                  where r.zone = :zone and r.day = any(cast(:days as date[])) and r.ratings > 0) x
+            group by x.day""";
 
     private static final String DIAGNOSES = """
             insert into rollup_diagnoses (zone, day, code, completed)
@@ -142,7 +160,7 @@ public class RollupBuilder {
             java.util.stream.Stream.of("rollup_patient_last_seen", "rollup_state")).toList();
 
     private static final List<String> INSERTS = List.of(CONSULTATIONS, DURATION_MINUTES, DURATIONS, DOCTORS, PAYMENTS,
-            DIAGNOSES, VITALS);
+            DAY_TOTALS, DIAGNOSES, VITALS);
 
     private final EntityManager entityManager;
 
@@ -160,6 +178,43 @@ public class RollupBuilder {
             bindDays(insert, days).executeUpdate();
         }
         bindDays(LAST_SEEN, days).executeUpdate();
+        buildBlocks(days);
+    }
+
+    /**
+     * Recomputes the blocks that hold the days, each length from the blocks half as long (from the
+     * day rows for blocks of 2 days), so every block sums the day rows as they are now.
+     */
+    private void buildBlocks(RollupDays days) {
+        for (int length : RollupBlocks.LENGTHS.subList(1, RollupBlocks.LENGTHS.size())) {
+            String starts = days.days().stream().map(day -> RollupBlocks.start(day, length)).distinct()
+                    .map(LocalDate::toString).collect(Collectors.joining(",", "{", "}"));
+            for (Blocked blocked : BLOCKED) {
+                String rollup = blocked.rollup();
+                String keys = columns(blocked.keys(), "r.%s");
+                // Blocks of 2 days from the day rows, longer ones from the two blocks half as long.
+                String halves = length == 2 ? rollup + " r" : rollup + "_blocks r";
+                String half = length == 2 ? "" : " and r.days = " + length / 2;
+                entityManager.createNativeQuery("delete from " + rollup + "_blocks where zone = :zone and days = :days"
+                        + " and day = any(cast(:starts as date[]))")
+                        .setParameter("zone", days.zone().getId()).setParameter("days", length)
+                        .setParameter("starts", starts).executeUpdate();
+                entityManager.createNativeQuery("""
+                        insert into %1$s_blocks (zone, days, day, %2$s, %3$s)
+                        select :zone, :days, b.day, %4$s, %5$s
+                        from unnest(cast(:starts as date[])) as b(day)
+                        join %6$s on r.zone = :zone and r.day >= b.day and r.day < b.day + :days%7$s
+                        group by b.day, %4$s""".formatted(rollup, columns(blocked.keys(), "%s"),
+                        columns(blocked.sums(), "%s"), keys, columns(blocked.sums(), "sum(r.%s)"), halves, half))
+                        .setParameter("zone", days.zone().getId()).setParameter("days", length)
+                        .setParameter("starts", starts).executeUpdate();
+            }
+        }
+    }
+
+    /** The columns, each formatted by {@code format}, comma-separated. */
+    private static String columns(List<String> columns, String format) {
+        return columns.stream().map(format::formatted).collect(Collectors.joining(", "));
     }
 
     /**
@@ -187,21 +242,53 @@ public class RollupBuilder {
                 .executeUpdate();
     }
 
-    private jakarta.persistence.Query bindDays(String sql, RollupDays days) {
-        return days.bind(entityManager.createNativeQuery(sql));
+    /**
+     * What the rows of {@code rollup_doctors} sum, as raw rows of a span: one per consultation (by
+     * scheduled_at, any status), rating (by created_at, to the doctor of its consultation) and
+     * payment event ({@link PaymentEvents}). Columns: the span's carried ones, {@code doctor_id},
+     * {@code consultations}, {@code completed}, {@code failed} (cancelled or no-show),
+     * {@code duration_us} and {@code durations} (completed ones with both times, in microseconds),
+     * {@code rating_sum}, {@code ratings}, {@code gross}, {@code refunds} and {@code payment_events}
+     * (a doctor with a payment event is listed by revenue even when its money is 0.00).
+     */
+    public static String doctorEvents(Span span) {
+        return """
+                select %1$sc.doctor_id, 1 as consultations,
+                       case when c.status = 'completed' then 1 else 0 end as completed,
+                       case when c.status in ('cancelled', 'no_show') then 1 else 0 end as failed,
+                       case when c.status = 'completed' then coalesce(interval_us(c.ended_at - c.started_at), 0)
+                            else 0 end as duration_us,
+                       case when c.status = 'completed' and c.ended_at - c.started_at is not null then 1 else 0 end
+                           as durations,
+                       0 as rating_sum, 0 as ratings, cast(0 as numeric) as gross, cast(0 as numeric) as refunds,
+                       0 as payment_events
+                from %2$sconsultations c
+                where %3$s
+                union all
+                select %1$sr.doctor_id, 0, 0, 0, 0, 0, r.score, 1, 0, 0, 0
+                from %2$sratings r
+                where %4$s
+                union all
+                select %5$se.doctor_id, 0, 0, 0, 0, 0, 0, 0, e.gross, e.refund, 1
+                from (%6$s) e""".formatted(span.carried(), span.from(), span.contains("c.scheduled_at"),
+                span.contains("r.created_at"), span.carriedFrom("e"), PaymentEvents.of(span));
     }
 
-    /** Gross and refund events of the days (contract §3, Revenue), each with its day. */
-    private static String paymentEventsOfDays() {
+    /**
+     * The payment events of a span ({@link PaymentEvents}, its columns) with the keys
+     * {@code rollup_payments} sums them by: the consultation's {@code type} and the doctor's
+     * {@code specialty} (as stored now: a new specialty marks the doctor's days changed).
+     */
+    public static String paymentEvents(Span span) {
+        // The type is looked up per event: a join lets PostgreSQL hash every consultation when it
+        // cannot tell how few events a span of raw ranges holds.
         return """
-                select d.day, p.consultation_id, p.doctor_id, p.method, true as is_gross, p.amount as gross,
-                       cast(0 as numeric) as refund
-                from %1$s join payments p on p.paid_at >= d.day_from and p.paid_at < d.day_to
-                where p.status in ('paid', 'refunded')
-                union all
-                select d.day, p.consultation_id, p.doctor_id, p.method, false, cast(0 as numeric),
-                       coalesce(p.refunded_amount, p.amount)
-                from %1$s join payments p on p.refunded_at >= d.day_from and p.refunded_at < d.day_to
-                where p.status in ('paid', 'refunded')""".formatted(RollupDays.DAYS);
+                select e.*, (select c.type from consultations c where c.id = e.consultation_id) as type, doc.specialty
+                from (%s) e
+                join doctors doc on doc.id = e.doctor_id""".formatted(PaymentEvents.of(span));
+    }
+
+    private jakarta.persistence.Query bindDays(String sql, RollupDays days) {
+        return days.bind(entityManager.createNativeQuery(sql));
     }
 }

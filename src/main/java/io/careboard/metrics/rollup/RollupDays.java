@@ -1,5 +1,6 @@
 package io.careboard.metrics.rollup;
 
+import io.careboard.metrics.Span;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.persistence.Parameter;
 import jakarta.persistence.Query;
@@ -23,6 +24,9 @@ public record RollupDays(ZoneId zone, List<LocalDate> days) {
     public static final String DAYS = """
             unnest(cast(:days as date[]), cast(:day_from as timestamptz[]), cast(:day_to as timestamptz[]))
                 as d(day, day_from, day_to)""";
+
+    /** The days as a span whose rows carry their {@code day}, for texts that read raw rows of a {@link Span}. */
+    public static final Span SPAN = new Span(DAYS + ", ", "d.day_from", "d.day_to", "d", List.of("day"));
 
     public RollupDays {
         days = List.copyOf(days);

@@ -91,6 +91,37 @@ final class RandomPlatform {
         }
     }
 
+    /**
+     * Doctors whose only events in recent windows are not consultations of theirs: ratings only,
+     * refunds only, one payment of 0.00 only, each on a built day and today; and a consultation
+     * paid three times, ten days ago, on a built day and today.
+     */
+    void doctorsWithoutConsultations(Instant now) {
+        Instant old = now.minus(Duration.ofDays(200));
+        String patient = "p0";
+        fixtures.doctor("d-rated", "Rated Only", "neurology")
+                .doctor("d-refunded", "Refunded Only", "neurology")
+                .doctor("d-zero", "Paid Nothing", "dermatology");
+        for (String doctor : List.of("d-rated", "d-refunded", "d-zero")) {
+            for (int i = 0; i < 2; i++) {
+                fixtures.consultation(doctor + "-c" + i, doctor, patient, "chat", "completed", old, old,
+                        old.plusSeconds(900), null, new BigDecimal("40.00"));
+            }
+        }
+        Instant builtDay = now.minus(Duration.ofDays(3));
+        Instant today = now.minus(Duration.ofHours(2));
+        fixtures.rating("d-rated-r0", "d-rated-c0", 5, builtDay)
+                .rating("d-rated-r1", "d-rated-c1", 2, today)
+                .payment("d-refunded-p0", "d-refunded-c0", "80.00", "card", "refunded", old, builtDay, "30.00")
+                .payment("d-refunded-p1", "d-refunded-c1", "60.00", "wallet", "refunded", old, today, null)
+                .payment("d-zero-p0", "d-zero-c0", "0.00", "insurance", "paid", builtDay, null, null)
+                .consultation("c-twice", "d0", patient, "video", "completed", builtDay, builtDay,
+                        builtDay.plusSeconds(1200), null, new BigDecimal("40.00"))
+                .payment("c-twice-p0", "c-twice", "25.00", "card", "paid", builtDay, null, null)
+                .payment("c-twice-p1", "c-twice", "15.00", "card", "paid", today, null, null)
+                .payment("c-twice-p2", "c-twice", "5.00", "wallet", "paid", now.minus(Duration.ofDays(10)), null, null);
+    }
+
     private String money(int whole) {
         return new BigDecimal(whole).add(new BigDecimal(random.nextInt(100)).movePointLeft(2))
                 .setScale(2, RoundingMode.UNNECESSARY).toPlainString();

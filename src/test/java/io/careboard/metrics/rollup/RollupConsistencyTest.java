@@ -2,6 +2,7 @@ package io.careboard.metrics.rollup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careboard.metrics.MetricFamily;
 import io.careboard.metrics.MetricQuery;
@@ -65,8 +66,9 @@ class RollupConsistencyTest {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "truncate rollup_state, rollup_dirty_hours, rollup_dirty_patients").executeUpdate());
         clock.freezeAt(NOW);
-        new RandomPlatform(new Random(20261120), fixtures).generate(NOW.minus(Duration.ofDays(420)), NOW.plus(
-                Duration.ofDays(3)), 1000);
+        RandomPlatform platform = new RandomPlatform(new Random(20261120), fixtures);
+        platform.generate(NOW.minus(Duration.ofDays(420)), NOW.plus(Duration.ofDays(3)), 1000);
+        platform.doctorsWithoutConsultations(NOW);
     }
 
     @AfterEach
@@ -81,9 +83,11 @@ class RollupConsistencyTest {
         assertThat(count("select count(*) from rollup_state")).isEqualTo(ZONES.size());
         assertThat(count("select count(*) from rollup_consultations")).isPositive();
         assertSame(raw, answers());
+        assertPaidConsultationsAreDistinct();
 
         // Late changes to built days: a consultation moved to another patient and day, a refund,
-        // a new rating and a rescheduled one, and a doctor who changed specialty.
+        // a new rating and a rescheduled one, a doctor who changed specialty, a second payment
+        // of a consultation paid on a built day, and a second payment that failed after all.
         QuarkusTransaction.requiringNew().run(() -> {
             sql("update consultations set patient_id = (select min(id) from patients), scheduled_at = scheduled_at"
                     + " - interval '3 days', status = 'completed', updated_at = now()"
@@ -93,12 +97,20 @@ class RollupConsistencyTest {
             sql("update ratings set score = 1, created_at = created_at - interval '100 days'"
                     + " where id = (select max(id) from ratings)");
             sql("update doctors set specialty = 'neurology', updated_at = now() where id = (select min(id) from doctors)");
+            sql("insert into payments (id, consultation_id, doctor_id, amount, method, status, paid_at, updated_at)"
+                    + " select 'late-' || id, consultation_id, doctor_id, 12.50, 'wallet', 'paid',"
+                    + " paid_at + interval '1 hour', now() from payments where id = (select min(id) from payments"
+                    + " where status = 'paid' and paid_at < now() - interval '20 days')");
+            sql("update payments set status = 'failed', paid_at = null, updated_at = now()"
+                    + " where id = (select min(id) from payments where id like 'pay%b'"
+                    + " and paid_at < now() - interval '9 days')");
             sql("update patients set sex = 'other', birth_date = date '1950-01-01', updated_at = now()"
                     + " where id = (select max(id) from patients)");
         });
         assertThat(count("select count(*) from rollup_dirty_hours")).isPositive();
         Map<String, String> changedRaw = rawAnswers();
         assertSame(changedRaw, answers());
+        assertPaidConsultationsAreDistinct();
         maintenance.maintain();
         assertThat(count("select count(*) from rollup_dirty_hours")).isZero();
         assertSame(changedRaw, answers());
@@ -119,6 +131,33 @@ class RollupConsistencyTest {
         assertThat(dropped).isEqualTo(tokyoRows + 1); // its rows and its state
         assertThat(count("select count(*) from rollup_state where zone = 'Asia/Tokyo'")).isZero();
         assertThat(count("select count(*) from rollup_consultations")).isEqualTo(configuredRows);
+    }
+
+    /**
+     * Both ways above subtract the same repeats from the gross payments, so this checks that
+     * correction on its own: every revenue answer's paid consultations against a distinct count.
+     */
+    private void assertPaidConsultationsAreDistinct() {
+        for (MetricQuery query : queries()) {
+            if (query.family() != MetricFamily.REVENUE) {
+                continue;
+            }
+            long distinct = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                    "select count(distinct consultation_id) from payments where status in ('paid', 'refunded')"
+                            + " and paid_at >= ?1 and paid_at < ?2")
+                    .setParameter(1, query.period().current().from())
+                    .setParameter(2, query.period().current().endExclusive()).getSingleResult()).longValue());
+            long answered = readTree(json(query)).get("paid_consultations").asLong();
+            assertThat(answered).as(query.cacheKey()).isEqualTo(distinct);
+        }
+    }
+
+    private JsonNode readTree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (Exception failure) {
+            throw new IllegalStateException(failure);
+        }
     }
 
     /** Every answer with the rollups as they are. */
