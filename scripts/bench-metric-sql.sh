@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Times, with psql, the SQL statements one cold computation of the doctors, revenue and range
-# families runs (io.careboard.bench.MetricStatements writes them with their parameters), on a
-# database of the project's PostgreSQL (scripts/services.sh), e.g. one filled by
-# scripts/demo-data.sh and with rollups built. docs/benchmarks.md has the figures.
+# Times, with psql, the SQL statements one cold computation of the doctors, revenue, range,
+# health-trend and overview families runs (io.careboard.bench.MetricStatements writes them with
+# their parameters), on a database of the project's PostgreSQL (scripts/services.sh), e.g. one
+# filled by scripts/demo-data.sh and with rollups built. docs/benchmarks.md has the figures.
 #
 #   scripts/bench-metric-sql.sh --database DB --now INSTANT [--zone ZONE] [--rollup-zones Z1,Z2]
 #                               [--runs N] [--only REGEX] [--explain]

@@ -320,11 +320,14 @@ create trigger payments_track_repeats after insert or delete or update of consul
 select payment_repeats_of(consultation_id)
 from payments where status in ('paid', 'refunded') group by consultation_id having count(*) > 1;
 
+-- patients: distinct patients behind the day's count. Distinct patients of a longer window lie
+-- between the largest day's and the sum of the days' (small-cell suppression needs them).
 create table rollup_diagnoses (
     zone       varchar(64) not null,
     day        date        not null,
     code       varchar(8)  not null,
     completed  integer     not null,
+    patients   integer     not null,
     primary key (zone, day, code)
 );
 
@@ -339,8 +342,8 @@ create table rollup_vitals (
 );
 
 -- Distinct patients over windows that end now: each patient's last built day with a consultation
--- (overall, and per age group at that consultation), counted per day, so "patients seen since
--- day A" is a sum over days >= A.
+-- (overall, and per age group at that consultation), so "patients seen since day A" are the rows
+-- with last_day >= A — exact for every patient not in rollup_dirty_patients.
 -- age_group '*' is the patient whatever the age, with the patient's sex.
 create table rollup_patient_last_seen (
     zone        varchar(64) not null,
@@ -351,4 +354,20 @@ create table rollup_patient_last_seen (
     primary key (zone, patient_id, age_group)
 );
 
-create index rollup_patient_last_seen_day on rollup_patient_last_seen (zone, age_group, last_day) include (sex);
+-- The rows of rollup_patient_last_seen counted per last day: a year's patients are a sum over
+-- 365 days instead of an index scan over every patient. Changed by RollupBuilder in the same
+-- statements as the rows it counts, so it always equals their count.
+create table rollup_last_seen_days (
+    zone       varchar(64) not null,
+    last_day   date        not null,
+    age_group  varchar(7)  not null,
+    sex        varchar(7)  not null,
+    patients   integer     not null,
+    primary key (zone, last_day, age_group, sex)
+);
+
+-- Small-cell suppression of a window's diagnosis or vitals cell when the daily rollups only bound
+-- its distinct patients (between the largest day's and the sum): the cell's own rows, counted raw.
+create index consultations_diagnosis on consultations (diagnosis_code, scheduled_at) include (patient_id)
+    where status = 'completed' and diagnosis_code is not null;
+create index health_observations_code on health_observations (code, observed_at) include (patient_id);

@@ -26,10 +26,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes the SQL statements that the doctors, revenue and range families run for one cold
- * computation, with their parameters as literals, one file per statement, so psql can time them
- * on a large database ({@code scripts/bench-metric-sql.sh}). The repositories run against an
- * EntityManager that only records: each statement is captured when it would execute.
+ * Writes the SQL statements that the doctors, revenue, range, health-trend and overview families
+ * run for one cold computation, with their parameters as literals, one file per statement, so psql
+ * can time them on a large database ({@code scripts/bench-metric-sql.sh}). The repositories run
+ * against an EntityManager that only records: each statement is captured when it would execute.
  *
  * <pre>java -cp ... io.careboard.bench.MetricStatements OUT_DIR NOW ZONE ROLLUP_ZONES</pre>
  */
@@ -63,14 +63,26 @@ public final class MetricStatements {
         Object rollups = construct("rollup.Rollups", List.of(
                 rollupConfig(rollupZones), metricsConfig(zone)));
         Recorder recorder = new Recorder();
-        List<Object> dependencies = List.of(recorder.entityManager(), rollups);
+        List<Object> dependencies = List.of(recorder.entityManager(), rollups, metricsConfig(zone));
         Object doctors = construct("doctors.DoctorMetricsRepository", dependencies);
         Object revenue = construct("revenue.RevenueMetricsRepository", dependencies);
         Object range = construct("range.RangeRepository", dependencies);
+        Object health = construct("health.HealthTrendsRepository", dependencies);
+        Object overview = construct("overview.OverviewRepository", dependencies);
+        Object topDiagnoses = constant("health.HealthTrendsService", "TOP_DIAGNOSES");
+        Object vitalCodes = constant("health.HealthTrendsService", "VITAL_CODES");
         for (Map.Entry<String, ResolvedPeriod> period : periods.entrySet()) {
             write(out, "doctors-" + period.getKey() + "-1", recorder.capture(doctors, "figures", period.getValue()));
             write(out, "revenue-" + period.getKey() + "-1", recorder.capture(revenue, "current", period.getValue()));
             write(out, "revenue-" + period.getKey() + "-2", recorder.capture(revenue, "previous", period.getValue()));
+            write(out, "health-" + period.getKey() + "-1",
+                    recorder.capture(health, "patients", period.getValue(), topDiagnoses));
+            write(out, "health-" + period.getKey() + "-2",
+                    recorder.capture(health, "vitals", period.getValue(), vitalCodes));
+            write(out, "overview-" + period.getKey() + "-1",
+                    recorder.capture(overview, "consultations", period.getValue()));
+            write(out, "overview-" + period.getKey() + "-2",
+                    recorder.capture(overview, "moneyAndRatings", period.getValue()));
         }
         for (Map.Entry<String, ResolvedPeriod> period : ranges.entrySet()) {
             write(out, period.getKey() + "-1", recorder.capture(range, "series", period.getValue()));
@@ -94,6 +106,13 @@ public final class MetricStatements {
         return constructor.newInstance(arguments.toArray());
     }
 
+    /** A static field of {@code io.careboard.metrics.<type>}, such as a service's fixed list. */
+    private static Object constant(String type, String name) throws Exception {
+        java.lang.reflect.Field field = Class.forName("io.careboard.metrics." + type).getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(null);
+    }
+
     private static RollupConfig rollupConfig(List<ZoneId> zones) {
         return proxy(RollupConfig.class, (method, args) -> switch (method.getName()) {
             case "enabled" -> !zones.isEmpty();
@@ -105,6 +124,7 @@ public final class MetricStatements {
     private static MetricsConfig metricsConfig(ZoneId zone) {
         return proxy(MetricsConfig.class, (method, args) -> switch (method.getName()) {
             case "defaultTimezone" -> zone;
+            case "suppressionK" -> 5;
             default -> throw new UnsupportedOperationException(method.getName());
         });
     }
@@ -151,12 +171,21 @@ public final class MetricStatements {
             return self[0];
         }
 
-        /** The statement {@code method} of {@code repository} runs, its parameters as literals. */
-        String capture(Object repository, String method, ResolvedPeriod period) throws Exception {
-            Method call = repository.getClass().getDeclaredMethod(method, ResolvedPeriod.class);
+        /**
+         * The statement {@code method} of {@code repository} runs for a period (and the method's
+         * further arguments), its parameters as literals.
+         */
+        String capture(Object repository, String method, ResolvedPeriod period, Object... more) throws Exception {
+            Object[] arguments = new Object[more.length + 1];
+            arguments[0] = period;
+            System.arraycopy(more, 0, arguments, 1, more.length);
+            Method call = Arrays.stream(repository.getClass().getDeclaredMethods())
+                    .filter(candidate -> candidate.getName().equals(method)
+                            && candidate.getParameterCount() == arguments.length)
+                    .findFirst().orElseThrow(() -> new NoSuchMethodException(method));
             call.setAccessible(true);
             try {
-                call.invoke(repository, period);
+                call.invoke(repository, arguments);
             } catch (InvocationTargetException stopped) {
                 if (!(stopped.getCause() instanceof Captured)) {
                     throw stopped;
@@ -184,6 +213,9 @@ public final class MetricStatements {
             }
             if (value instanceof LocalDate date) {
                 return "date '" + date + "'";
+            }
+            if (value instanceof java.util.Collection<?> values) {
+                return values.stream().map(Recorder::literal).collect(java.util.stream.Collectors.joining(", "));
             }
             return "'" + value.toString().replace("'", "''") + "'";
         }

@@ -29,10 +29,20 @@ public class Fixtures {
         this.caches = caches;
     }
 
-    /** Empties every read-model table, the metric caches (near-cache included) and the test's Redis database. */
+    /**
+     * Empties every read-model table and the rollups built from them (or a test's clean days would
+     * show an earlier test's rows), the metric caches (near-cache included) and the test's Redis
+     * database.
+     */
     public void reset() {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "truncate health_observations, payments, ratings, consultations, patients, doctors").executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                do $$ begin
+                    execute (select 'truncate ' || string_agg(quote_ident(tablename), ', ') from pg_tables
+                             where schemaname = current_schema()
+                               and (tablename like 'rollup\\_%' or tablename = 'multi_paid_consultations'));
+                end $$""").executeUpdate());
         caches.invalidate(List.of(MetricFamily.values()));
         redis.execute("FLUSHDB");
     }

@@ -3,11 +3,15 @@ package io.careboard.metrics.health;
 import io.careboard.domain.DataVersionRepository;
 import io.careboard.metrics.MetricService.Versioned;
 import io.careboard.metrics.MetricSql;
-import io.careboard.metrics.calc.AgeGroup;
+import io.careboard.metrics.MetricsConfig;
 import io.careboard.metrics.period.ResolvedPeriod;
+import io.careboard.metrics.rollup.RollupSql;
+import io.careboard.metrics.rollup.Rollups;
+import io.careboard.metrics.rollup.SeenPatients;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,86 +19,131 @@ import java.util.List;
 
 /**
  * The health-trend family's SQL: two statements per computation, the patients (with the data
- * version) and the vitals. Counts come back unsuppressed; the service hides the small ones.
+ * version) and the vitals. Built past days come from the daily rollups, the rest of each window
+ * from raw rows ({@link RollupSql}); distinct patients from the last-seen rollups
+ * ({@link SeenPatients}). Counts come back unsuppressed; the service hides the small ones.
  */
 @ApplicationScoped
 public class HealthTrendsRepository {
 
+    /** Completed consultations with a diagnosis of code {@code t.code} in window {@code %s}: their distinct patients. */
+    private static final String DIAGNOSIS_PATIENTS = """
+            select count(distinct x.patient_id) from consultations x
+            where x.status = 'completed' and x.diagnosis_code is not null and x.diagnosis_code = t.code
+              and x.scheduled_at >= :%1$s_from and x.scheduled_at < :%1$s_to""";
+
     /**
      * Distinct patients per age group and per sex over the window's consultations, and the top
      * diagnoses of completed consultations in the window with their previous-window counts. Each
-     * count comes with the distinct patients behind it, which suppression needs too.
+     * diagnosis count comes with the distinct patients behind it (up to k), which suppression
+     * needs: the rollups give each day's, and so bounds for the window; the raw rows of a code
+     * decide where the bounds do not.
      */
     static final String PATIENTS = """
-            with visits as (
-                -- Every consultation in the window, whatever its status, with its patient's sex and
-                -- age group on the local date it was scheduled for: a patient seen before and after a
-                -- birthday that crosses a group edge is in both groups.
-                select c.patient_id, p.sex, %s as age_group
-                from consultations c
-                join patients p on p.id = c.patient_id
-                where c.scheduled_at >= :cur_from and c.scheduled_at < :cur_to),
-            patient_groups as (
-                select case when grouping(v.age_group) = 0 then 'age_group' else 'sex' end as dimension,
-                       coalesce(v.age_group, v.sex) as member,
-                       count(distinct v.patient_id) as patients
-                from visits v
-                group by grouping sets ((v.age_group), (v.sex))),
-            diagnosed as (
-                -- Completed consultations with a diagnosis in either window (the windows never overlap).
-                select c.diagnosis_code as code, c.patient_id,
-                       c.scheduled_at >= :cur_from and c.scheduled_at < :cur_to as in_current
-                from consultations c
-                where c.status = 'completed' and c.diagnosis_code is not null
-                  and ((c.scheduled_at >= :cur_from and c.scheduled_at < :cur_to)
-                       or (c.scheduled_at >= :prev_from and c.scheduled_at < :prev_to))),
+            with %1$s, %2$s, %3$s,
+            diagnosis_parts as (
+                -- Completed consultations with a diagnosis per code in both windows, in parts: each built
+                -- day from the rollups, the rest of each window raw.
+                select r.code, true as in_current, r.completed as diagnoses, r.patients
+                from rollup_diagnoses r join cur_clean c on r.day = c.day
+                where r.zone = :rollup_zone
+                union all
+                select r.code, false, r.completed, r.patients
+                from rollup_diagnoses r join prev_clean c on r.day = c.day
+                where r.zone = :rollup_zone
+                union all
+                select x.diagnosis_code, true, count(*), count(distinct x.patient_id)
+                from consultations x join cur_raw w on x.scheduled_at >= w.f and x.scheduled_at < w.t
+                where x.status = 'completed' and x.diagnosis_code is not null
+                group by x.diagnosis_code
+                union all
+                select x.diagnosis_code, false, count(*), count(distinct x.patient_id)
+                from consultations x join prev_raw w on x.scheduled_at >= w.f and x.scheduled_at < w.t
+                where x.status = 'completed' and x.diagnosis_code is not null
+                group by x.diagnosis_code),
+            diagnosis_counts as (
+                -- A window's distinct patients lie between its largest part's and the sum of its parts'.
+                select d.code,
+                       sum(d.diagnoses) filter (where d.in_current) as diagnoses,
+                       max(d.patients) filter (where d.in_current) as patients_at_least,
+                       sum(d.patients) filter (where d.in_current) as patients_at_most,
+                       coalesce(sum(d.diagnoses) filter (where not d.in_current), 0) as previous_diagnoses,
+                       max(d.patients) filter (where not d.in_current) as previous_at_least,
+                       sum(d.patients) filter (where not d.in_current) as previous_at_most
+                from diagnosis_parts d
+                group by d.code
+                having sum(d.diagnoses) filter (where d.in_current) > 0),
             top_diagnoses as (
                 -- Only codes seen in the window; ties by code in code-point order, as Java compares.
-                select row_number() over (order by count(*) filter (where d.in_current) desc,
-                                                   d.code collate "C") as top_rank,
-                       d.code,
-                       count(*) filter (where d.in_current) as diagnoses,
-                       count(distinct d.patient_id) filter (where d.in_current) as patients,
-                       count(*) filter (where not d.in_current) as previous_diagnoses,
-                       count(distinct d.patient_id) filter (where not d.in_current) as previous_patients
-                from diagnosed d
-                group by d.code
-                having count(*) filter (where d.in_current) > 0
+                select row_number() over (order by d.diagnoses desc, d.code collate "C") as top_rank, d.*
+                from diagnosis_counts d
                 order by top_rank
                 limit :top)
             -- The left join on true keeps one row, and with it the data version, for an empty window.
             select r.dimension, r.member, r.top_rank, r.count, r.patients, r.previous_count, r.previous_patients,
-                   %s as version
+                   %4$s as version
             from (select 1) as always
             left join (
-                select g.dimension, g.member, cast(null as bigint) as top_rank, g.patients as count, g.patients,
+                -- A patient seen on both sides of a birthday that crosses a group edge is in both groups.
+                select 'age_group' as dimension, p.age_group as member, cast(null as bigint) as top_rank,
+                       sum(p.patients) as count, sum(p.patients) as patients,
                        cast(0 as bigint) as previous_count, cast(0 as bigint) as previous_patients
-                from patient_groups g
+                from cur_patients p where p.age_group <> '*'
+                group by p.age_group
                 union all
-                select 'diagnosis', t.code, t.top_rank, t.diagnoses, t.patients, t.previous_diagnoses,
-                       t.previous_patients
+                select 'sex', p.sex, null, sum(p.patients), sum(p.patients), 0, 0
+                from cur_patients p where p.age_group = '*'
+                group by p.sex
+                union all
+                select 'diagnosis', t.code, t.top_rank, t.diagnoses, %5$s, t.previous_diagnoses, %6$s
                 from top_diagnoses t) r on true
             order by r.dimension, r.top_rank
-            """.formatted(AgeGroup.sqlCase(MetricSql.localDate("c.scheduled_at"), "p.birth_date"),
-            DataVersionRepository.CURRENT_SQL);
+            """.formatted(RollupSql.plan("cur"), RollupSql.plan("prev"), SeenPatients.plan("cur"),
+            DataVersionRepository.CURRENT_SQL,
+            RollupSql.patientsUpToK("t.patients_at_least", "t.patients_at_most", DIAGNOSIS_PATIENTS.formatted("cur")),
+            RollupSql.patientsUpToK("t.previous_at_least", "t.previous_at_most", DIAGNOSIS_PATIENTS.formatted("prev")));
 
     /**
-     * Readings of the vitals per series bucket: how many, of how many distinct patients (both
-     * decide suppression), and their exact sum for the mean. Values are averaged as stored: a
+     * Readings of the vitals per series bucket: how many, of how many distinct patients (up to k;
+     * both decide suppression), and their exact sum for the mean. A built day's readings come from
+     * the rollups with that day's distinct patients, exact for a day bucket and bounds for a month
+     * (decided raw, for that cell only, when they leave it open). Values are averaged as stored: a
      * LOINC code fixes the property measured, so the platform sends each code in one unit.
      */
     static final String VITALS = """
-            select o.code, width_bucket(o.observed_at, cast(:buckets as timestamptz[])) as bucket,
-                   count(*) as readings, count(distinct o.patient_id) as patients, sum(o.value) as total
-            from health_observations o
-            where o.observed_at >= :cur_from and o.observed_at < :cur_to and o.code in (:codes)
-            group by o.code, bucket
-            """;
+            with %1$s,
+            vital_parts as (
+                select r.code, width_bucket(c.day_from, cast(:buckets as timestamptz[])) as bucket,
+                       r.readings, r.value_sum as total, r.patients
+                from rollup_vitals r join cur_clean c on r.day = c.day
+                where r.zone = :rollup_zone and r.code in (:codes)
+                union all
+                select o.code, width_bucket(o.observed_at, cast(:buckets as timestamptz[])),
+                       count(*), sum(o.value), count(distinct o.patient_id)
+                from health_observations o join cur_raw w on o.observed_at >= w.f and o.observed_at < w.t
+                where o.code in (:codes)
+                group by o.code, 2),
+            cells as (
+                select v.code, v.bucket, sum(v.readings) as readings, sum(v.total) as total,
+                       max(v.patients) as patients_at_least, sum(v.patients) as patients_at_most
+                from vital_parts v
+                group by v.code, v.bucket)
+            select c.code, c.bucket, c.readings, c.total, %2$s as patients
+            from cells c
+            """.formatted(RollupSql.plan("cur"), RollupSql.patientsUpToK("c.patients_at_least", "c.patients_at_most", """
+            select count(distinct o.patient_id) from health_observations o
+            where o.code = c.code
+              and o.observed_at >= greatest((cast(:buckets as timestamptz[]))[c.bucket], :cur_from)
+              and o.observed_at < least(coalesce((cast(:buckets as timestamptz[]))[c.bucket + 1], :cur_to), :cur_to)"""));
 
     private final EntityManager entityManager;
+    private final Rollups rollups;
+    private final MetricsConfig config;
 
-    HealthTrendsRepository(EntityManager entityManager) {
+    HealthTrendsRepository(EntityManager entityManager, Rollups rollups, MetricsConfig config) {
         this.entityManager = entityManager;
+        this.rollups = rollups;
+        this.config = config;
     }
 
     /** Distinct patients of one age group ({@code dimension} age_group) or sex ({@code sex}). */
@@ -102,7 +151,10 @@ public class HealthTrendsRepository {
     public record PatientGroup(String dimension, String member, long patients) {
     }
 
-    /** A diagnosis code's completed consultations and their distinct patients, in both windows. */
+    /**
+     * A diagnosis code's completed consultations in both windows, and the distinct patients behind
+     * each count up to k (a number of k or more is k: suppression needs no more).
+     */
     @RegisterForReflection
     public record DiagnosisCounts(String code, long count, long patients, long previousCount,
             long previousPatients) {
@@ -113,16 +165,22 @@ public class HealthTrendsRepository {
     public record Patients(List<PatientGroup> groups, List<DiagnosisCounts> topDiagnoses) {
     }
 
-    /** The readings of one code in one bucket (1-based, as {@code width_bucket} numbers them). */
+    /**
+     * The readings of one code in one bucket (1-based, as {@code width_bucket} numbers them), and
+     * their distinct patients up to k.
+     */
     @RegisterForReflection
     public record VitalCell(String code, int bucket, long readings, long patients, BigDecimal sum) {
     }
 
     /** The patient groups and the {@code top} diagnoses, with the data version read with them. */
     public Versioned<Patients> patients(ResolvedPeriod period, int top) {
-        List<Tuple> rows = MetricSql.tuples(MetricSql.localDays(MetricSql.period(
-                entityManager.createNativeQuery(PATIENTS, Tuple.class), period, false, true), period)
-                .setParameter("top", top));
+        Query query = entityManager.createNativeQuery(PATIENTS, Tuple.class).setParameter("top", top)
+                .setParameter("k", config.suppressionK());
+        boolean covered = rollups.cover(period.zone());
+        RollupSql.bind(query, "cur", period.current(), period.zone(), covered);
+        RollupSql.bind(query, "prev", period.previous().orElseThrow(), period.zone(), covered);
+        List<Tuple> rows = MetricSql.tuples(query);
         List<PatientGroup> groups = new ArrayList<>();
         List<DiagnosisCounts> diagnoses = new ArrayList<>();
         for (Tuple row : rows) {
@@ -141,8 +199,11 @@ public class HealthTrendsRepository {
 
     /** The cells of {@code codes} over the period's buckets; empty cells are absent. */
     public List<VitalCell> vitals(ResolvedPeriod period, List<String> codes) {
-        return MetricSql.tuples(MetricSql.period(entityManager.createNativeQuery(VITALS, Tuple.class), period, true,
-                false).setParameter("codes", codes)).stream()
+        Query query = entityManager.createNativeQuery(VITALS, Tuple.class)
+                .setParameter("buckets", period.bucketStartsLiteral()).setParameter("codes", codes)
+                .setParameter("k", config.suppressionK());
+        RollupSql.bind(query, "cur", period.current(), period.zone(), rollups.cover(period));
+        return MetricSql.tuples(query).stream()
                 .map(row -> new VitalCell(MetricSql.text(row, "code"), (int) MetricSql.count(row, "bucket"),
                         MetricSql.count(row, "readings"), MetricSql.count(row, "patients"),
                         MetricSql.decimal(row, "total")))

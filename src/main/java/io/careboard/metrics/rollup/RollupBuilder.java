@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -111,8 +112,8 @@ public class RollupBuilder {
             group by x.day""";
 
     private static final String DIAGNOSES = """
-            insert into rollup_diagnoses (zone, day, code, completed)
-            select :zone, d.day, c.diagnosis_code, count(*)
+            insert into rollup_diagnoses (zone, day, code, completed, patients)
+            select :zone, d.day, c.diagnosis_code, count(*), count(distinct c.patient_id)
             from %s
             where c.status = 'completed' and c.diagnosis_code is not null
             group by d.day, c.diagnosis_code""".formatted(CONSULTATIONS_OF_DAYS);
@@ -124,40 +125,83 @@ public class RollupBuilder {
             group by d.day, o.code""".formatted(RollupDays.DAYS);
 
     /**
-     * Moves each patient seen on the days to its latest day, overall ({@code *}, with its sex)
-     * and per age group on the day of the consultation.
+     * Counts the last-seen rows a statement removed and added per last day, in that statement:
+     * {@code %s} yields (last_day, age_group, sex, patients), patients −1 for a row removed and +1
+     * for a row added. rollup_last_seen_days thus always equals the count of the rows.
      */
-    private static final String LAST_SEEN = """
-            insert into rollup_patient_last_seen (zone, patient_id, age_group, sex, last_day)
-            select :zone, c.patient_id, g.age_group, p.sex, max(d.day)
-            from %s
-            join patients p on p.id = c.patient_id
-            cross join lateral (values ('*'), (%s)) as g(age_group)
-            group by c.patient_id, g.age_group, p.sex
-            on conflict (zone, patient_id, age_group) do update
-                set last_day = greatest(rollup_patient_last_seen.last_day, excluded.last_day), sex = excluded.sex"""
-            .formatted(CONSULTATIONS_OF_DAYS, AgeGroup.sqlCase("d.day", "p.birth_date"));
+    private static final String COUNT_LAST_SEEN = """
+            insert into rollup_last_seen_days (zone, last_day, age_group, sex, patients)
+            select :zone, x.last_day, x.age_group, x.sex, sum(x.patients)
+            from (%s) x
+            group by x.last_day, x.age_group, x.sex
+            having sum(x.patients) <> 0
+            on conflict (zone, last_day, age_group, sex) do update
+                set patients = rollup_last_seen_days.patients + excluded.patients""";
+
+    /** Counts of days no row has as its last day any more. */
+    private static final String DROP_EMPTY_LAST_SEEN_DAYS =
+            "delete from rollup_last_seen_days where zone = :zone and patients = 0";
 
     /**
-     * Recomputes the last-seen rows of given patients from all their consultations on built days
-     * ({@code :built_days}: the built days' starts, for their local dates).
+     * Moves each patient seen on the days to its latest day, overall ({@code *}, with its sex)
+     * and per age group on the day of the consultation; the rows it replaces leave the counts.
+     */
+    private static final String LAST_SEEN = """
+            with seen as (
+                select c.patient_id, g.age_group, p.sex, max(d.day) as last_day
+                from %s
+                join patients p on p.id = c.patient_id
+                cross join lateral (values ('*'), (%s)) as g(age_group)
+                group by c.patient_id, g.age_group, p.sex),
+            replaced as (
+                select l.last_day, l.age_group, l.sex
+                from rollup_patient_last_seen l
+                join seen s on l.patient_id = s.patient_id and l.age_group = s.age_group
+                where l.zone = :zone),
+            moved as (
+                insert into rollup_patient_last_seen (zone, patient_id, age_group, sex, last_day)
+                select :zone, s.patient_id, s.age_group, s.sex, s.last_day from seen s
+                on conflict (zone, patient_id, age_group) do update
+                    set last_day = greatest(rollup_patient_last_seen.last_day, excluded.last_day), sex = excluded.sex
+                returning last_day, age_group, sex)
+            %s""".formatted(CONSULTATIONS_OF_DAYS, AgeGroup.sqlCase("d.day", "p.birth_date"), COUNT_LAST_SEEN.formatted("""
+            select last_day, age_group, sex, -1 as patients from replaced
+            union all
+            select last_day, age_group, sex, 1 from moved"""));
+
+    /** Removes the last-seen rows of given patients, and them from the counts. */
+    private static final String REMOVE_LAST_SEEN_OF_PATIENTS = """
+            with removed as (
+                delete from rollup_patient_last_seen
+                where zone = :zone and patient_id = any(cast(:patients as varchar[]))
+                returning last_day, age_group, sex)
+            %s""".formatted(COUNT_LAST_SEEN.formatted("select last_day, age_group, sex, -1 as patients from removed"));
+
+    /**
+     * Recomputes the last-seen rows of given patients (removed before) from all their
+     * consultations on built days ({@code :built_days}: the built days' starts, for their local
+     * dates), and counts them.
      */
     private static final String LAST_SEEN_OF_PATIENTS = """
-            insert into rollup_patient_last_seen (zone, patient_id, age_group, sex, last_day)
-            select :zone, c.patient_id, g.age_group, p.sex, max(c.day)
-            from (select c.patient_id,
-                         cast(:first_built_day as date) + width_bucket(c.scheduled_at, cast(:built_days as timestamptz[]))
-                             - 1 as day
-                  from consultations c
-                  where c.patient_id = any(cast(:patients as varchar[]))
-                    and c.scheduled_at >= :built_from and c.scheduled_at < :built_until_at) c
-            join patients p on p.id = c.patient_id
-            cross join lateral (values ('*'), (%s)) as g(age_group)
-            group by c.patient_id, g.age_group, p.sex""".formatted(AgeGroup.sqlCase("c.day", "p.birth_date"));
+            with added as (
+                insert into rollup_patient_last_seen (zone, patient_id, age_group, sex, last_day)
+                select :zone, c.patient_id, g.age_group, p.sex, max(c.day)
+                from (select c.patient_id,
+                             cast(:first_built_day as date)
+                                 + width_bucket(c.scheduled_at, cast(:built_days as timestamptz[])) - 1 as day
+                      from consultations c
+                      where c.patient_id = any(cast(:patients as varchar[]))
+                        and c.scheduled_at >= :built_from and c.scheduled_at < :built_until_at) c
+                join patients p on p.id = c.patient_id
+                cross join lateral (values ('*'), (%s)) as g(age_group)
+                group by c.patient_id, g.age_group, p.sex
+                returning last_day, age_group, sex)
+            %s""".formatted(AgeGroup.sqlCase("c.day", "p.birth_date"),
+            COUNT_LAST_SEEN.formatted("select last_day, age_group, sex, 1 as patients from added"));
 
     /** Every table holding rollup rows of a zone, the build state included. */
     static final List<String> ALL_TABLES = java.util.stream.Stream.concat(DAILY_TABLES.stream(),
-            java.util.stream.Stream.of("rollup_patient_last_seen", "rollup_state")).toList();
+            java.util.stream.Stream.of("rollup_patient_last_seen", "rollup_last_seen_days", "rollup_state")).toList();
 
     private static final List<String> INSERTS = List.of(CONSULTATIONS, DURATION_MINUTES, DURATIONS, DOCTORS, PAYMENTS,
             DAY_TOTALS, DIAGNOSES, VITALS);
@@ -179,6 +223,7 @@ public class RollupBuilder {
         }
         bindDays(LAST_SEEN, days).executeUpdate();
         buildBlocks(days);
+        dropEmptyLastSeenDays(days.zone());
     }
 
     /**
@@ -226,8 +271,7 @@ public class RollupBuilder {
             return;
         }
         String patientArray = patients.stream().map(id -> '"' + id + '"').collect(Collectors.joining(",", "{", "}"));
-        entityManager.createNativeQuery("delete from rollup_patient_last_seen where zone = :zone"
-                + " and patient_id = any(cast(:patients as varchar[]))")
+        entityManager.createNativeQuery(REMOVE_LAST_SEEN_OF_PATIENTS)
                 .setParameter("zone", builtDays.zone().getId()).setParameter("patients", patientArray).executeUpdate();
         LocalDate first = builtDays.days().get(0);
         String starts = builtDays.days().stream().map(day -> builtDays.start(day).toString())
@@ -240,6 +284,11 @@ public class RollupBuilder {
                 .setParameter("built_from", builtDays.start(first))
                 .setParameter("built_until_at", builtUntil)
                 .executeUpdate();
+        dropEmptyLastSeenDays(builtDays.zone());
+    }
+
+    private void dropEmptyLastSeenDays(ZoneId zone) {
+        entityManager.createNativeQuery(DROP_EMPTY_LAST_SEEN_DAYS).setParameter("zone", zone.getId()).executeUpdate();
     }
 
     /**

@@ -47,6 +47,30 @@ public final class RollupSql {
     }
 
     /**
+     * The local date, as a SQL {@code date}, of {@code column}, an instant inside window {@code w}:
+     * found among the window's day starts bound by {@link #bind}, by Java's zone rules.
+     * {@code column} is pasted in: pass a trusted column name only.
+     */
+    public static String localDate(String w, String column) {
+        return "(cast(:%1$s_first_day as date) + width_bucket(%2$s, cast(:%1$s_day_starts as timestamptz[])) - 1)"
+                .formatted(w, column);
+    }
+
+    /**
+     * Distinct patients behind a cell, counted up to {@code :k} (all small-cell suppression needs),
+     * from the daily rollups' bounds where they suffice: the cell's patients lie between
+     * {@code atLeast} (its largest part's, a day or the raw rest) and {@code atMost} (the sum of
+     * its parts'), both equal when it has one part. {@code exact} is a scalar subquery counting
+     * them raw, run only when the bounds leave the cell's side of k open. Arguments are pasted in.
+     */
+    public static String patientsUpToK(String atLeast, String atMost, String exact) {
+        return """
+                case when coalesce(%1$s, 0) >= :k or coalesce(%1$s, 0) = coalesce(%2$s, 0)
+                     then least(coalesce(%1$s, 0), :k)
+                     else least((%3$s), :k) end""".formatted(atLeast, atMost, exact);
+    }
+
+    /**
      * Binds window {@code w}: its bounds, the local days it touches with their starts, and the
      * rollup zone ({@code :rollup_zone}, an id that has no rollups when they are off).
      */

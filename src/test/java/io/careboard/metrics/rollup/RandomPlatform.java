@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
 
@@ -28,6 +29,7 @@ final class RandomPlatform {
 
     private final Random random;
     private final Fixtures fixtures;
+    private int crowd;
 
     RandomPlatform(Random random, Fixtures fixtures) {
         this.random = random;
@@ -120,6 +122,59 @@ final class RandomPlatform {
                 .payment("c-twice-p0", "c-twice", "25.00", "card", "paid", builtDay, null, null)
                 .payment("c-twice-p1", "c-twice", "15.00", "card", "paid", today, null, null)
                 .payment("c-twice-p2", "c-twice", "5.00", "wallet", "paid", now.minus(Duration.ofDays(10)), null, null);
+    }
+
+    /**
+     * Cells near k and ages that change inside the windows ending {@code now}: a day on which many
+     * patients share a diagnosis or a vital (the daily rollups alone decide them), one patient's
+     * many diagnoses and readings (k counted, one patient), exactly k patients on k days of a
+     * window (only raw rows decide it), and patients turning 18 or 65, or born, inside the windows,
+     * with a consultation just after midnight UTC on a birthday (another date in New York).
+     */
+    void crowdsAndBirthdays(Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Instant noon = today.atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(12));
+        for (int i = 0; i < 7; i++) {
+            diagnosed(crowdPatient(), "K21.9", noon.minus(Duration.ofDays(9)).plusSeconds(i * 60L));
+            fixtures.observation("crowd-o" + i, "p" + i, "2339-0", "101.5", "mg/dL",
+                    noon.minus(Duration.ofDays(3)).plusSeconds(i * 60L));
+        }
+        String solo = crowdPatient();
+        for (int i = 0; i < 6; i++) {
+            diagnosed(solo, "L20.9", noon.minus(Duration.ofDays(2 + 3 * i)));
+            fixtures.observation("solo-o" + i, solo, "39156-5", "24.5", "kg/m2", noon.minus(Duration.ofDays(5))
+                    .plusSeconds(i * 60L));
+        }
+        for (int i = 0; i < 5; i++) {
+            diagnosed(crowdPatient(), "N39.0", noon.minus(Duration.ofDays(1 + 5 * i)));
+            fixtures.observation("k-o" + i, "p" + (10 + i), "8867-4", "70", "/min",
+                    noon.minus(Duration.ofDays(40 + i)));
+        }
+        LocalDate eighteenth = today.minusDays(20);
+        fixtures.patient("turns18", eighteenth.minusYears(18), "female");
+        diagnosed("turns18", "J06.9", noon.minus(Duration.ofDays(25)));
+        diagnosed("turns18", "J06.9", eighteenth.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(1800));
+        diagnosed("turns18", "J06.9", noon.minus(Duration.ofDays(2)));
+        fixtures.patient("turns65", today.minusDays(120).minusYears(65), "male");
+        diagnosed("turns65", "I10", noon.minus(Duration.ofDays(200)));
+        diagnosed("turns65", "I10", noon.minus(Duration.ofDays(10)));
+        fixtures.patient("newborn", today.minusDays(30), "unknown");
+        diagnosed("newborn", "J06.9", noon.minus(Duration.ofDays(60)));
+        diagnosed("newborn", "J06.9", noon.minus(Duration.ofDays(10)));
+    }
+
+    /** A new adult patient. */
+    private String crowdPatient() {
+        String id = "crowd" + crowd++;
+        fixtures.patient(id, LocalDate.of(1980, 5, 5), pick(SEXES));
+        return id;
+    }
+
+    /** A completed consultation of 20 minutes with a diagnosis. */
+    private void diagnosed(String patient, String code, Instant scheduled) {
+        String id = "dx-" + patient + "-" + scheduled.getEpochSecond();
+        fixtures.consultation(id, "d" + random.nextInt(12), patient, pick(TYPES), "completed", scheduled,
+                scheduled.plusSeconds(60), scheduled.plusSeconds(1260), code, new BigDecimal("40.00"));
     }
 
     private String money(int whole) {

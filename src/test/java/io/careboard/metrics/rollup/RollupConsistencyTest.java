@@ -16,6 +16,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,12 +64,11 @@ class RollupConsistencyTest {
     @BeforeEach
     void randomPlatform() {
         fixtures.reset();
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "truncate rollup_state, rollup_dirty_hours, rollup_dirty_patients").executeUpdate());
         clock.freezeAt(NOW);
         RandomPlatform platform = new RandomPlatform(new Random(20261120), fixtures);
         platform.generate(NOW.minus(Duration.ofDays(420)), NOW.plus(Duration.ofDays(3)), 1000);
         platform.doctorsWithoutConsultations(NOW);
+        platform.crowdsAndBirthdays(NOW);
     }
 
     @AfterEach
@@ -78,11 +78,12 @@ class RollupConsistencyTest {
 
     @Test
     void rollupsAnswerExactlyWhatRawRowsAnswer() {
-        Map<String, String> raw = answers();
+        Map<String, String> raw = answers(NOW);
         maintenance.maintain();
         assertThat(count("select count(*) from rollup_state")).isEqualTo(ZONES.size());
         assertThat(count("select count(*) from rollup_consultations")).isPositive();
-        assertSame(raw, answers());
+        assertLastSeenCounted();
+        assertSame(raw, answers(NOW));
         assertPaidConsultationsAreDistinct();
 
         // Late changes to built days: a consultation moved to another patient and day, a refund,
@@ -106,14 +107,49 @@ class RollupConsistencyTest {
                     + " and paid_at < now() - interval '9 days')");
             sql("update patients set sex = 'other', birth_date = date '1950-01-01', updated_at = now()"
                     + " where id = (select max(id) from patients)");
+            // Health: a new diagnosis, a patient who turns 18 later than thought, a cancelled
+            // consultation deleted, and vitals moved to another patient and day.
+            sql("update consultations set diagnosis_code = 'K21.9', updated_at = now()"
+                    + " where id = (select min(id) from consultations where status = 'completed'"
+                    + " and scheduled_at between now() - interval '30 days' and now() - interval '10 days')");
+            sql("update patients set birth_date = date '2008-11-05', updated_at = now() where id = 'turns18'");
+            String cancelled = "(select max(id) from consultations where status = 'cancelled'"
+                    + " and scheduled_at < now() - interval '60 days')";
+            sql("delete from payments where consultation_id = " + cancelled);
+            sql("delete from ratings where consultation_id = " + cancelled);
+            sql("delete from consultations where id = " + cancelled);
+            sql("update health_observations set observed_at = observed_at - interval '20 days', patient_id = 'p3'"
+                    + " where id = (select min(id) from health_observations where observed_at < now() - interval '20 days')");
         });
+        // A new patient seen on a built day, and a reading on a day with many.
+        fixtures.patient("late", LocalDate.of(2008, 11, 10), "female")
+                .consultation("late-c", "d1", "late", "video", "completed", NOW.minus(Duration.ofDays(15)), null, null,
+                        "K21.9", new BigDecimal("40.00"))
+                .observation("late-o", "p4", "2339-0", "99", "mg/dL", NOW.minus(Duration.ofDays(3)));
         assertThat(count("select count(*) from rollup_dirty_hours")).isPositive();
-        Map<String, String> changedRaw = rawAnswers();
-        assertSame(changedRaw, answers());
+        assertThat(count("select count(*) from rollup_dirty_patients")).isPositive();
+        Map<String, String> changedRaw = rawAnswers(NOW);
+        assertSame(changedRaw, answers(NOW));
         assertPaidConsultationsAreDistinct();
         maintenance.maintain();
         assertThat(count("select count(*) from rollup_dirty_hours")).isZero();
-        assertSame(changedRaw, answers());
+        assertThat(count("select count(*) from rollup_dirty_patients")).isZero();
+        assertLastSeenCounted();
+        assertSame(changedRaw, answers(NOW));
+    }
+
+    /**
+     * Windows that do not end where the rollups do: the maintenance a day behind (yesterday is not
+     * built yet), and a clock turned back a month (built days after the window's end, so the
+     * last-seen rows cannot tell who was seen in it).
+     */
+    @Test
+    void windowsThatDoNotEndAtTheBuildBoundaryAnswerAsRawRows() {
+        maintenance.maintain();
+        for (Instant now : List.of(NOW.plus(Duration.ofDays(1)), NOW.minus(Duration.ofDays(30)))) {
+            clock.freezeAt(now);
+            assertSame(rawAnswers(now), answers(now));
+        }
     }
 
     @Test
@@ -138,7 +174,7 @@ class RollupConsistencyTest {
      * correction on its own: every revenue answer's paid consultations against a distinct count.
      */
     private void assertPaidConsultationsAreDistinct() {
-        for (MetricQuery query : queries()) {
+        for (MetricQuery query : queries(NOW)) {
             if (query.family() != MetricFamily.REVENUE) {
                 continue;
             }
@@ -160,17 +196,26 @@ class RollupConsistencyTest {
         }
     }
 
+    /** rollup_last_seen_days counts exactly the rows of rollup_patient_last_seen. */
+    private void assertLastSeenCounted() {
+        String counted = "select zone, last_day, age_group, sex, count(*) from rollup_patient_last_seen group by 1, 2, 3, 4";
+        String counts = "select zone, last_day, age_group, sex, patients from rollup_last_seen_days";
+        assertThat(count("select count(*) from ((" + counted + " except " + counts + ") union all (" + counts
+                + " except " + counted + ")) difference")).isZero();
+        assertThat(count("select count(*) from rollup_last_seen_days")).isPositive();
+    }
+
     /** Every answer with the rollups as they are. */
-    private Map<String, String> answers() {
+    private Map<String, String> answers(Instant now) {
         Map<String, String> answers = new LinkedHashMap<>();
-        for (MetricQuery query : queries()) {
+        for (MetricQuery query : queries(now)) {
             answers.put(query.family().wire() + " " + query.cacheKey(), json(query));
         }
         return answers;
     }
 
     /** Every answer from raw rows only: without a build state, no day counts as built. */
-    private Map<String, String> rawAnswers() {
+    private Map<String, String> rawAnswers(Instant now) {
         List<Object[]> states = QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("select * from rollup_state").getResultList();
@@ -178,7 +223,7 @@ class RollupConsistencyTest {
             return rows;
         });
         try {
-            return answers();
+            return answers(now);
         } finally {
             QuarkusTransaction.requiringNew().run(() -> {
                 for (Object[] state : states) {
@@ -192,15 +237,15 @@ class RollupConsistencyTest {
         }
     }
 
-    private List<MetricQuery> queries() {
+    private List<MetricQuery> queries(Instant now) {
         List<MetricQuery> queries = new ArrayList<>();
         for (ZoneId zone : ZONES) {
             for (MetricFamily family : MetricFamily.topics()) {
                 for (PeriodName period : PeriodName.values()) {
-                    queries.add(MetricQuery.of(family, ResolvedPeriod.named(period, zone, NOW)));
+                    queries.add(MetricQuery.of(family, ResolvedPeriod.named(period, zone, now)));
                 }
             }
-            LocalDate today = LocalDate.ofInstant(NOW, zone);
+            LocalDate today = LocalDate.ofInstant(now, zone);
             for (Granularity granularity : List.of(Granularity.DAY, Granularity.WEEK, Granularity.MONTH)) {
                 queries.add(MetricQuery.of(MetricFamily.RANGE,
                         ResolvedPeriod.range(today.minusDays(400), today.plusDays(2), granularity, zone)));
