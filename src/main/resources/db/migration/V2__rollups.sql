@@ -247,12 +247,13 @@ create table rollup_payments (
     primary key (zone, day, type, specialty, method)
 );
 
--- Per day, the totals that need no key: a series of a year reads one row a day.
+-- Per day, the totals that need no key: a series or an overview of a year reads one row a day.
 create table rollup_days (
     zone            varchar(64)    not null,
     day             date           not null,
     consultations   integer        not null,
     completed       integer        not null,
+    failed          integer        not null,
     gross           numeric(16, 2) not null,
     refunds         numeric(16, 2) not null,
     gross_payments  integer        not null,
@@ -365,6 +366,10 @@ create table rollup_last_seen_days (
     patients   integer     not null,
     primary key (zone, last_day, age_group, sex)
 );
+
+-- Whether a doctor completed a consultation in a window: one probe per doctor (the overview's
+-- active doctors) instead of every doctor's every day.
+create index rollup_doctors_completed on rollup_doctors (zone, doctor_id, day) where completed > 0;
 
 -- Small-cell suppression of a window's diagnosis or vitals cell when the daily rollups only bound
 -- its distinct patients (between the largest day's and the sum): the cell's own rows, counted raw.

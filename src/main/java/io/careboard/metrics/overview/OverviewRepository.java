@@ -32,14 +32,12 @@ public class OverviewRepository {
     static final String CONSULTATIONS = """
             with %1$s, %2$s, %3$s,
             counted as (
-                select true as in_current, r.consultations as total,
-                       case when r.status = 'completed' then r.consultations else 0 end as completed,
-                       case when r.status in ('cancelled', 'no_show') then r.consultations else 0 end as failed
-                from rollup_consultations r join cur_clean c on r.day = c.day
+                select true as in_current, r.consultations as total, r.completed, r.failed
+                from rollup_days r join cur_clean c on r.day = c.day
                 where r.zone = :rollup_zone
                 union all
                 select false, r.consultations, 0, 0
-                from rollup_consultations r join prev_clean c on r.day = c.day
+                from rollup_days r join prev_clean c on r.day = c.day
                 where r.zone = :rollup_zone
                 union all
                 select true, 1, case when x.status = 'completed' then 1 else 0 end,
@@ -49,19 +47,22 @@ public class OverviewRepository {
                 select false, 1, 0, 0
                 from consultations x join prev_raw w on x.scheduled_at >= w.f and x.scheduled_at < w.t),
             active_doctors as (
-                -- Doctors with a completed consultation: on a built day, or raw on the rest.
-                select r.doctor_id
-                from rollup_doctors r join cur_clean c on r.day = c.day
-                where r.zone = :rollup_zone and r.completed > 0
-                union
-                select x.doctor_id
-                from consultations x join cur_raw w on x.scheduled_at >= w.f and x.scheduled_at < w.t
-                where x.status = 'completed')
+                -- Doctors who completed a consultation, raw on the rest of the window or on a built day:
+                -- one probe of rollup_doctors_completed per doctor, not a year of every doctor's days.
+                select count(*) as doctors
+                from doctors d
+                where d.id in (select x.doctor_id
+                               from consultations x join cur_raw w on x.scheduled_at >= w.f and x.scheduled_at < w.t
+                               where x.status = 'completed')
+                   or exists (select 1 from rollup_doctors r
+                              where r.zone = :rollup_zone and r.doctor_id = d.id and r.completed > 0
+                                and r.day >= cast(:cur_first_day as date)
+                                and r.day in (select c.day from cur_clean c)))
             select coalesce(sum(c.total) filter (where c.in_current), 0) as total,
                    coalesce(sum(c.completed) filter (where c.in_current), 0) as completed,
                    coalesce(sum(c.failed) filter (where c.in_current), 0) as failed,
                    coalesce(sum(c.total) filter (where not c.in_current), 0) as previous_total,
-                   (select count(*) from active_doctors) as active_doctors,
+                   (select a.doctors from active_doctors a) as active_doctors,
                    (select sum(p.patients) from cur_patients p where p.age_group = '*') as active_patients,
                    (select count(*) from consultations where status = 'in_progress') as in_progress_now,
                    %4$s as version
@@ -72,33 +73,29 @@ public class OverviewRepository {
     /**
      * Net revenue of both windows and the window's ratings. Money follows {@link PaymentEvents}
      * (gross by paid_at, refunds by refunded_at, failed never; the consultation fee is not
-     * revenue), from rollup_payments on built days; ratings by created_at, from rollup_doctors.
+     * revenue), ratings count by created_at; built days from rollup_days.
      */
     static final String MONEY_AND_RATINGS = """
             with %1$s, %2$s,
-            money as (
-                select true as in_current, r.gross - r.refunds as net
-                from rollup_payments r join cur_clean c on r.day = c.day
+            summed as (
+                select true as in_current, r.gross - r.refunds as net, r.ratings, r.rating_sum as score_sum
+                from rollup_days r join cur_clean c on r.day = c.day
                 where r.zone = :rollup_zone
                 union all
-                select false, r.gross - r.refunds
-                from rollup_payments r join prev_clean c on r.day = c.day
+                select false, r.gross - r.refunds, 0, 0
+                from rollup_days r join prev_clean c on r.day = c.day
                 where r.zone = :rollup_zone
                 union all
-                select true, e.gross - e.refund from (%3$s) e
+                select true, e.gross - e.refund, 0, 0 from (%3$s) e
                 union all
-                select false, e.gross - e.refund from (%4$s) e),
-            window_ratings as (
-                select r.ratings, r.rating_sum as score_sum
-                from rollup_doctors r join cur_clean c on r.day = c.day
-                where r.zone = :rollup_zone
+                select false, e.gross - e.refund, 0, 0 from (%4$s) e
                 union all
-                select 1, x.score
+                select true, 0, 1, x.score
                 from ratings x join cur_raw w on x.created_at >= w.f and x.created_at < w.t)
-            select (select coalesce(sum(m.net) filter (where m.in_current), 0) from money m) as net,
-                   (select coalesce(sum(m.net) filter (where not m.in_current), 0) from money m) as previous_net,
-                   coalesce(sum(w.ratings), 0) as ratings, sum(w.score_sum) as score_sum
-            from window_ratings w
+            select coalesce(sum(s.net) filter (where s.in_current), 0) as net,
+                   coalesce(sum(s.net) filter (where not s.in_current), 0) as previous_net,
+                   coalesce(sum(s.ratings), 0) as ratings, sum(s.score_sum) as score_sum
+            from summed s
             """.formatted(RollupSql.plan("cur"), RollupSql.plan("prev"), PaymentEvents.of(Span.ranges("cur_raw")),
             PaymentEvents.of(Span.ranges("prev_raw")));
 

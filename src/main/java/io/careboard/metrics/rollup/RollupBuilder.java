@@ -89,24 +89,25 @@ public class RollupBuilder {
 
     /**
      * Per day, what needs no key, from the day's other rollup rows (so it always agrees with them):
-     * consultations and completed ones by scheduled_at, gross, refunds and gross events by the
+     * consultations, completed and failed (cancelled or no-show) ones by scheduled_at, gross, refunds and gross events by the
      * payment events' instants, ratings by created_at.
      */
     private static final String DAY_TOTALS = """
-            insert into rollup_days (zone, day, consultations, completed, gross, refunds, gross_payments, ratings,
-                                     rating_sum)
-            select :zone, x.day, sum(x.consultations), sum(x.completed), sum(x.gross), sum(x.refunds),
+            insert into rollup_days (zone, day, consultations, completed, failed, gross, refunds, gross_payments,
+                                     ratings, rating_sum)
+            select :zone, x.day, sum(x.consultations), sum(x.completed), sum(x.failed), sum(x.gross), sum(x.refunds),
                    sum(x.gross_payments), sum(x.ratings), sum(x.rating_sum)
             from (select r.day, r.consultations, case when r.status = 'completed' then r.consultations else 0 end
-                             as completed, 0 as gross, 0 as refunds, 0 as gross_payments, 0 as ratings, 0 as rating_sum
+                             as completed, case when r.status in ('cancelled', 'no_show') then r.consultations else 0 end
+                             as failed, 0 as gross, 0 as refunds, 0 as gross_payments, 0 as ratings, 0 as rating_sum
                   from rollup_consultations r
                   where r.zone = :zone and r.day = any(cast(:days as date[]))
                   union all
-                  select r.day, 0, 0, r.gross, r.refunds, r.gross_payments, 0, 0
+                  select r.day, 0, 0, 0, r.gross, r.refunds, r.gross_payments, 0, 0
                   from rollup_payments r
                   where r.zone = :zone and r.day = any(cast(:days as date[]))
                   union all
-                  select r.day, 0, 0, 0, 0, 0, r.ratings, r.rating_sum
+                  select r.day, 0, 0, 0, 0, 0, 0, r.ratings, r.rating_sum
                   from rollup_doctors r
                   where r.zone = :zone and r.day = any(cast(:days as date[])) and r.ratings > 0) x
             group by x.day""";

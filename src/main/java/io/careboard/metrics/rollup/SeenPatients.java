@@ -43,26 +43,32 @@ public final class SeenPatients {
                     where d.day_from < :%1$s_to and d.day_to > :%1$s_from
                       and not exists (select 1 from %1$s_seen_state s where d.day < s.clean_until)),
                 %1$s_visits as (
-                    select c.patient_id, c.scheduled_at
-                    from consultations c join %1$s_seen_raw r on c.scheduled_at >= r.f and c.scheduled_at < r.t
-                    union all
-                    select c.patient_id, c.scheduled_at
-                    from %1$s_seen_state s
-                    cross join rollup_dirty_patients dp
-                    join consultations c on c.patient_id = dp.patient_id
-                    where c.scheduled_at >= :%1$s_from and c.scheduled_at < :%1$s_to),
+                    -- Patients and local dates read raw: each one costs two index probes below.
+                    select distinct v.patient_id, %3$s as day
+                    from (select c.patient_id, c.scheduled_at
+                          from consultations c join %1$s_seen_raw r on c.scheduled_at >= r.f and c.scheduled_at < r.t
+                          union all
+                          select c.patient_id, c.scheduled_at
+                          from %1$s_seen_state s
+                          cross join rollup_dirty_patients dp
+                          join consultations c on c.patient_id = dp.patient_id
+                          where c.scheduled_at >= :%1$s_from and c.scheduled_at < :%1$s_to) v),
                 %1$s_unseen as (
-                    -- Patients and groups read raw that no clean last-seen row of the window counts.
+                    -- Patients and groups read raw that no clean last-seen row of the window counts. The
+                    -- lateral lookups (limit 1: not flattened into a join) probe the primary keys; the
+                    -- planner cannot know how few visits a day has and would hash every patient.
                     select distinct v.patient_id, g.age_group, p.sex
                     from %1$s_visits v
-                    join patients p on p.id = v.patient_id
+                    cross join lateral (
+                        select p.sex, p.birth_date,
+                               (select array_agg(l.age_group) from rollup_patient_last_seen l
+                                where l.zone = :rollup_zone and l.patient_id = p.id
+                                  and l.last_day >= cast(:%1$s_first_day as date)) as counted
+                        from patients p where p.id = v.patient_id limit 1) p
                     cross join lateral (values ('*'), (%2$s)) as g(age_group)
-                    where not exists (
-                        select 1 from %1$s_seen_state s
-                        join rollup_patient_last_seen l on l.zone = :rollup_zone and l.patient_id = v.patient_id
-                                                       and l.age_group = g.age_group
-                                                       and l.last_day >= cast(:%1$s_first_day as date)
-                        where not exists (select 1 from rollup_dirty_patients dp where dp.patient_id = v.patient_id))),
+                    where not coalesce(g.age_group = any(p.counted), false)
+                       or not exists (select 1 from %1$s_seen_state)
+                       or v.patient_id in (select dp.patient_id from rollup_dirty_patients dp)),
                 %1$s_patients as (
                     select x.age_group, x.sex, sum(x.patients) as patients
                     from (select n.age_group, n.sex, n.patients
@@ -78,7 +84,7 @@ public final class SeenPatients {
                           where l.last_day >= cast(:%1$s_first_day as date)
                           union all
                           select u.age_group, u.sex, 1 from %1$s_unseen u) x
-                    group by x.age_group, x.sex)""".formatted(w,
-                AgeGroup.sqlCase(RollupSql.localDate(w, "v.scheduled_at"), "p.birth_date"));
+                    group by x.age_group, x.sex)""".formatted(w, AgeGroup.sqlCase("v.day", "p.birth_date"),
+                RollupSql.localDate(w, "v.scheduled_at"));
     }
 }
