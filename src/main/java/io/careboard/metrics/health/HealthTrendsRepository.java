@@ -111,14 +111,14 @@ public class HealthTrendsRepository {
      * LOINC code fixes the property measured, so the platform sends each code in one unit.
      */
     static final String VITALS = """
-            with %1$s,
+            with %1$s, %3$s,
             vital_parts as (
-                select r.code, width_bucket(c.day_from, cast(:buckets as timestamptz[])) as bucket,
+                select r.code, width_bucket(c.day_from, (select b.starts from bucket_starts b)) as bucket,
                        r.readings, r.value_sum as total, r.patients
                 from rollup_vitals r join cur_clean c on r.day = c.day
                 where r.zone = :rollup_zone and r.code in (:codes)
                 union all
-                select o.code, width_bucket(o.observed_at, cast(:buckets as timestamptz[])),
+                select o.code, width_bucket(o.observed_at, (select b.starts from bucket_starts b)),
                        count(*), sum(o.value), count(distinct o.patient_id)
                 from health_observations o join cur_raw w on o.observed_at >= w.f and o.observed_at < w.t
                 where o.code in (:codes)
@@ -133,8 +133,9 @@ public class HealthTrendsRepository {
             """.formatted(RollupSql.plan("cur"), RollupSql.patientsUpToK("c.patients_at_least", "c.patients_at_most", """
             select count(distinct o.patient_id) from health_observations o
             where o.code = c.code
-              and o.observed_at >= greatest((cast(:buckets as timestamptz[]))[c.bucket], :cur_from)
-              and o.observed_at < least(coalesce((cast(:buckets as timestamptz[]))[c.bucket + 1], :cur_to), :cur_to)"""));
+              and o.observed_at >= greatest((select b.starts[c.bucket] from bucket_starts b), :cur_from)
+              and o.observed_at < least(coalesce((select b.starts[c.bucket + 1] from bucket_starts b), :cur_to),
+                                        :cur_to)"""), RollupSql.array("bucket_starts", "buckets"));
 
     private final EntityManager entityManager;
     private final Rollups rollups;

@@ -184,12 +184,13 @@ public class RollupBuilder {
      * dates), and counts them.
      */
     private static final String LAST_SEEN_OF_PATIENTS = """
-            with added as (
+            with %s,
+            added as (
                 insert into rollup_patient_last_seen (zone, patient_id, age_group, sex, last_day)
                 select :zone, c.patient_id, g.age_group, p.sex, max(c.day)
                 from (select c.patient_id,
                              cast(:first_built_day as date)
-                                 + width_bucket(c.scheduled_at, cast(:built_days as timestamptz[])) - 1 as day
+                                 + width_bucket(c.scheduled_at, (select b.starts from built b)) - 1 as day
                       from consultations c
                       where c.patient_id = any(cast(:patients as varchar[]))
                         and c.scheduled_at >= :built_from and c.scheduled_at < :built_until_at) c
@@ -197,7 +198,7 @@ public class RollupBuilder {
                 cross join lateral (values ('*'), (%s)) as g(age_group)
                 group by c.patient_id, g.age_group, p.sex
                 returning last_day, age_group, sex)
-            %s""".formatted(AgeGroup.sqlCase("c.day", "p.birth_date"),
+            %s""".formatted(RollupSql.array("built", "built_days"), AgeGroup.sqlCase("c.day", "p.birth_date"),
             COUNT_LAST_SEEN.formatted("select last_day, age_group, sex, 1 as patients from added"));
 
     /** Every table holding rollup rows of a zone, the build state included. */

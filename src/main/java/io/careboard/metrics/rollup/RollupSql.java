@@ -21,6 +21,12 @@ import java.util.stream.Collectors;
  *     partial last day of a previous window, changed days, zones without rollups).</li>
  * </ul>
  * Day boundaries come from Java's zone rules ({@link #bind}), like every bucket of the API.
+ * <p>
+ * An array bound as text ({@code cast(:x as timestamptz[])}) is parsed wherever the cast is
+ * evaluated: timestamptz input depends on the session's zone, so PostgreSQL does not fold the cast
+ * of a bound parameter (it does fold a literal's, so psql with the values pasted in shows nothing).
+ * Each array is therefore cast once, in a one-row CTE ({@code w_starts}, {@link #array}), and read
+ * through a scalar subquery: a 365-day window otherwise parses its 366 day starts for every row.
  */
 public final class RollupSql {
 
@@ -30,10 +36,13 @@ public final class RollupSql {
     /** The CTEs of the plan for window {@code w} (to follow {@code with} or a comma). */
     public static String plan(String w) {
         return """
+                %2$s,
                 %1$s_days as (
-                    select cast(:%1$s_first_day as date) + (i - 1) as day, s.starts[i] as day_from, s.starts[i + 1] as day_to
-                    from (select cast(:%1$s_day_starts as timestamptz[]) as starts) s,
-                         generate_series(1, array_length(s.starts, 1) - 1) as i),
+                    select d.day, d.day_from, d.day_to
+                    from (select cast(:%1$s_first_day as date) + cast(s.i - 1 as integer) as day, s.day_from,
+                                 lead(s.day_from) over (order by s.i) as day_to
+                          from unnest((select st.starts from %1$s_starts st)) with ordinality as s(day_from, i)) d
+                    where d.day_to is not null),
                 %1$s_clean as (
                     select d.day, d.day_from, d.day_to from %1$s_days d
                     where d.day_from >= :%1$s_from and d.day_to <= :%1$s_to
@@ -43,7 +52,8 @@ public final class RollupSql {
                 %1$s_raw as (
                     select greatest(d.day_from, :%1$s_from) as f, least(d.day_to, :%1$s_to) as t from %1$s_days d
                     where d.day_from < :%1$s_to and d.day_to > :%1$s_from
-                      and not exists (select 1 from %1$s_clean c where c.day = d.day))""".formatted(w);
+                      and not exists (select 1 from %1$s_clean c where c.day = d.day))""".formatted(w,
+                array(w + "_starts", w + "_day_starts"));
     }
 
     /**
@@ -52,8 +62,16 @@ public final class RollupSql {
      * {@code column} is pasted in: pass a trusted column name only.
      */
     public static String localDate(String w, String column) {
-        return "(cast(:%1$s_first_day as date) + width_bucket(%2$s, cast(:%1$s_day_starts as timestamptz[])) - 1)"
+        return "(cast(:%1$s_first_day as date) + width_bucket(%2$s, (select st.starts from %1$s_starts st)) - 1)"
                 .formatted(w, column);
+    }
+
+    /**
+     * A one-row CTE {@code name(starts)} holding the array bound as {@code :param}, cast once (see
+     * the class comment); read it as {@code (select x.starts from name x)}.
+     */
+    public static String array(String name, String param) {
+        return "%s as (select cast(:%s as timestamptz[]) as starts)".formatted(name, param);
     }
 
     /**
