@@ -36,12 +36,11 @@ public class Fixtures {
      */
     public void reset() {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "truncate health_observations, payments, ratings, consultations, patients, doctors").executeUpdate());
+                "truncate health_observations, payment_repeats, payments, ratings, consultations, patients, doctors").executeUpdate());
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                 do $$ begin
                     execute (select 'truncate ' || string_agg(quote_ident(tablename), ', ') from pg_tables
-                             where schemaname = current_schema()
-                               and (tablename like 'rollup\\_%' or tablename = 'multi_paid_consultations'));
+                             where schemaname = current_schema() and tablename like 'rollup\\_%');
                 end $$""").executeUpdate());
         caches.invalidate(List.of(MetricFamily.values()));
         redis.execute("FLUSHDB");
