@@ -271,6 +271,14 @@ alter table rollup_doctors_blocks add primary key (zone, days, day, doctor_id);
 create table rollup_payments_blocks (days smallint not null, like rollup_payments);
 alter table rollup_payments_blocks add primary key (zone, days, day, type, specialty, method);
 
+-- The median duration of a long window: its minute from the histogram's blocks, then its exact
+-- value among the durations of that minute (probed by minute first).
+create table rollup_duration_minutes_blocks (days smallint not null, like rollup_duration_minutes);
+alter table rollup_duration_minutes_blocks add primary key (zone, days, day, minute);
+
+create table rollup_durations_blocks (days smallint not null, like rollup_durations);
+alter table rollup_durations_blocks add primary key (zone, minute, days, day, duration_us);
+
 -- Every gross payment that is not its consultation's first (by paid_at, then id), with the
 -- paid_at of the one before: what keeps a count of paid consultations exact when it is summed
 -- from payments per day. Within a window [A, B) a consultation's gross payments are consecutive,

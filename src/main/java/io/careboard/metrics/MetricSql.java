@@ -5,15 +5,13 @@ import io.careboard.metrics.period.Window;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * What every metric query shares: windows bound as {@code :<name>_from} / {@code :<name>_to}
  * (always {@code ts >= from and ts < to}), bucket starts bound as {@code :buckets} for
- * {@code width_bucket(ts, cast(:buckets as timestamptz[]))}, and null-safe reads of aggregates.
+ * {@code width_bucket(ts, (select b.starts from bucket_starts b))} with the array cast once in a
+ * CTE {@code bucket_starts} (see RollupSql on bound arrays), and null-safe reads of aggregates.
  */
 public final class MetricSql {
 
@@ -37,23 +35,6 @@ public final class MetricSql {
         return query;
     }
 
-    /**
-     * The local date, in the period's zone, of {@code column} (a {@code timestamptz} of a row in the
-     * current window), as a SQL {@code date} expression: the day is found among the window's local
-     * day starts computed in Java ({@link ResolvedPeriod#dayStarts()}), so the JDK's zone rules
-     * decide it as they decide the buckets, never PostgreSQL's own tz data or session zone. Needs
-     * {@link #localDays} bound. {@code column} is pasted in: pass a trusted column name only.
-     */
-    public static String localDate(String column) {
-        return "(cast(:first_day as date) + width_bucket(" + column + ", cast(:day_starts as timestamptz[])) - 1)";
-    }
-
-    /** Binds {@code :first_day} and {@code :day_starts} for {@link #localDate}. */
-    public static Query localDays(Query query, ResolvedPeriod period) {
-        return query.setParameter("first_day", period.firstDay())
-                .setParameter("day_starts", Arrays.stream(period.dayStarts()).map(Instant::toString)
-                        .collect(Collectors.joining(",", "{", "}")));
-    }
 
     /** A count or other integral column; SQL null (no rows) is 0. */
     public static long count(Tuple row, String column) {

@@ -4,6 +4,7 @@ import io.careboard.domain.DataVersionRepository;
 import io.careboard.metrics.MetricService.Versioned;
 import io.careboard.metrics.MetricSql;
 import io.careboard.metrics.period.ResolvedPeriod;
+import io.careboard.metrics.rollup.RollupBlocks;
 import io.careboard.metrics.rollup.RollupSql;
 import io.careboard.metrics.rollup.Rollups;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -35,9 +36,10 @@ public class ConsultationMetricsRepository {
      */
     static final String CURRENT = """
             with %s,
+            bucket_starts as (select cast(:buckets as timestamptz[]) as starts),
             w as (
                 select r.status, r.type, r.specialty,
-                       width_bucket(c.day_from, cast(:buckets as timestamptz[])) as bucket,
+                       width_bucket(c.day_from, (select b.starts from bucket_starts b)) as bucket,
                        r.consultations as total,
                        case when r.status = 'completed' then r.consultations else 0 end as completed,
                        r.duration_us, r.durations, r.wait_us, r.waits
@@ -46,7 +48,7 @@ public class ConsultationMetricsRepository {
                 where r.zone = :rollup_zone
                 union all
                 select x.status, x.type, d.specialty,
-                       width_bucket(x.scheduled_at, cast(:buckets as timestamptz[])),
+                       width_bucket(x.scheduled_at, (select b.starts from bucket_starts b)),
                        1, case when x.status = 'completed' then 1 else 0 end,
                        case when x.status = 'completed' then coalesce(interval_us(x.ended_at - x.started_at), 0)
                             else 0 end,
@@ -77,16 +79,15 @@ public class ConsultationMetricsRepository {
      * The exact median duration of the current window, and the previous window's counts. The
      * median takes the durations' whole-minute histogram to find the minute holding the middle
      * rank(s), then the exact durations of that minute only: exact, without reading a year of
-     * durations.
+     * durations. Built days are read through aligned blocks ({@link RollupBlocks}), the previous
+     * window's counts from one row a day ({@code rollup_days}).
      */
     static final String MEDIAN_AND_PREVIOUS = """
-            with %1$s, %2$s,
+            with %1$s, %2$s, %3$s,
             minutes as (
-                select r.minute, r.completed as n
-                from rollup_duration_minutes r join cur_clean c on r.day = c.day
-                where r.zone = :rollup_zone
+                %4$s
                 union all
-                select cast(x.duration_us / 60000000 as integer), 1 from (%3$s) x),
+                select cast(x.duration_us / 60000000 as integer), 1 from (%5$s) x),
             cumulative as (
                 select minute, n, sum(n) over (order by minute) as upto, sum(n) over () as total
                 from (select minute, cast(sum(n) as bigint) as n from minutes group by minute) m),
@@ -96,25 +97,25 @@ public class ConsultationMetricsRepository {
                 from (select distinct unnest(array[(t.total + 1) / 2, t.total / 2 + 1]) as k
                       from (select cast(total as bigint) as total from cumulative limit 1) t) k
                 join cumulative c on c.upto >= k.k and c.upto - c.n < k.k),
+            minute_values as (
+                -- The durations of each target minute, read once even when both ranks fall in it.
+                select m.minute, v.duration_us, v.n
+                from (select distinct t.minute from targets t) m
+                cross join lateral (
+                    select u.duration_us, sum(u.n) as n
+                    from (%6$s
+                          union all
+                          select x.duration_us, 1 from (%5$s) x
+                          where cast(x.duration_us / 60000000 as integer) = m.minute) u
+                    group by u.duration_us) v),
             exact as (
                 select t.k, t.rank_in_minute, v.duration_us,
                        sum(v.n) over (partition by t.k order by v.duration_us) as upto
-                from targets t
-                cross join lateral (
-                    select u.duration_us, sum(u.n) as n
-                    from (select r.duration_us, r.completed as n
-                          from rollup_durations r join cur_clean c on r.day = c.day
-                          where r.zone = :rollup_zone and r.minute = t.minute
-                          union all
-                          select x.duration_us, 1 from (%3$s) x
-                          where cast(x.duration_us / 60000000 as integer) = t.minute) u
-                    group by u.duration_us) v),
+                from targets t join minute_values v on v.minute = t.minute),
             middle as (select k, min(duration_us) as duration_us from exact where upto >= rank_in_minute group by k),
             previous as (
-                select r.consultations as total,
-                       case when r.status = 'completed' then r.consultations else 0 end as completed,
-                       case when r.status in ('cancelled', 'no_show') then r.consultations else 0 end as failed
-                from rollup_consultations r join prev_clean c on r.day = c.day
+                select r.consultations as total, r.completed, r.failed
+                from rollup_days r join prev_clean c on r.day = c.day
                 where r.zone = :rollup_zone
                 union all
                 select 1, case when x.status = 'completed' then 1 else 0 end,
@@ -125,7 +126,10 @@ public class ConsultationMetricsRepository {
                    coalesce(sum(completed), 0) as completed,
                    coalesce(sum(failed), 0) as failed
             from previous
-            """.formatted(RollupSql.plan("cur"), RollupSql.plan("prev"), RAW_DURATIONS.formatted("cur"));
+            """.formatted(RollupSql.plan("cur"), RollupSql.plan("prev"), RollupBlocks.plan("cur"),
+            RollupBlocks.rows("cur", "rollup_duration_minutes", "r.minute, r.completed as n", "true"),
+            RAW_DURATIONS.formatted("cur"),
+            RollupBlocks.rows("cur", "rollup_durations", "r.duration_us, r.completed as n", "r.minute = m.minute"));
 
     private final EntityManager entityManager;
     private final Rollups rollups;

@@ -35,22 +35,23 @@ public class RangeRepository {
      */
     static final String SERIES = """
             with %1$s,
+            bucket_starts as (select cast(:buckets as timestamptz[]) as starts),
             partial_sums as (
-                select width_bucket(c.day_from, cast(:buckets as timestamptz[])) as bucket, r.consultations,
+                select width_bucket(c.day_from, (select b.starts from bucket_starts b)) as bucket, r.consultations,
                        r.completed, r.gross, r.refunds, r.ratings, r.rating_sum as score_sum
                 from rollup_days r join cur_clean c on r.day = c.day
                 where r.zone = :rollup_zone
                 union all
-                select width_bucket(x.scheduled_at, cast(:buckets as timestamptz[])), count(*),
+                select width_bucket(x.scheduled_at, (select b.starts from bucket_starts b)), count(*),
                        count(*) filter (where x.status = 'completed'), 0, 0, 0, 0
                 from consultations x join cur_raw w on x.scheduled_at >= w.f and x.scheduled_at < w.t
                 group by 1
                 union all
-                select width_bucket(e.at, cast(:buckets as timestamptz[])), 0, 0, sum(e.gross), sum(e.refund), 0, 0
+                select width_bucket(e.at, (select b.starts from bucket_starts b)), 0, 0, sum(e.gross), sum(e.refund), 0, 0
                 from (%2$s) e
                 group by 1
                 union all
-                select width_bucket(x.created_at, cast(:buckets as timestamptz[])), 0, 0, 0, 0, count(*), sum(x.score)
+                select width_bucket(x.created_at, (select b.starts from bucket_starts b)), 0, 0, 0, 0, count(*), sum(x.score)
                 from ratings x join cur_raw w on x.created_at >= w.f and x.created_at < w.t
                 group by 1)
             select s.bucket, sum(s.consultations) as consultations, sum(s.completed) as completed,

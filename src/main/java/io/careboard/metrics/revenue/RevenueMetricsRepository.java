@@ -43,14 +43,15 @@ public class RevenueMetricsRepository {
      */
     static final String CURRENT = """
             with %1$s, %2$s,
+            bucket_starts as (select cast(:buckets as timestamptz[]) as starts),
             raw as (
-                select e.*, width_bucket(e.at, cast(:buckets as timestamptz[])) as bucket
+                select e.*, width_bucket(e.at, (select b.starts from bucket_starts b)) as bucket
                 from (%3$s) e),
             totals as (
                 select case when grouping(x.bucket) = 0 then 'bucket' else 'all' end as dimension,
                        cast(x.bucket as text) as member, sum(x.gross) as gross, sum(x.refunds) as refunds,
                        sum(x.gross_payments) as gross_payments
-                from (select width_bucket(c.day_from, cast(:buckets as timestamptz[])) as bucket, r.gross, r.refunds,
+                from (select width_bucket(c.day_from, (select b.starts from bucket_starts b)) as bucket, r.gross, r.refunds,
                              r.gross_payments
                       from rollup_days r join cur_clean c on r.day = c.day
                       where r.zone = :rollup_zone

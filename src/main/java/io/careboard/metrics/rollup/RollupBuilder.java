@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Builds the rollup rows of given local days from the raw tables, replacing what was there. Each
@@ -32,7 +33,9 @@ public class RollupBuilder {
             new Blocked("rollup_doctors", List.of("doctor_id"), List.of("consultations", "completed", "failed",
                     "duration_us", "durations", "rating_sum", "ratings", "gross", "refunds", "payment_events")),
             new Blocked("rollup_payments", List.of("type", "specialty", "method"),
-                    List.of("gross", "refunds", "gross_payments")));
+                    List.of("gross", "refunds", "gross_payments")),
+            new Blocked("rollup_duration_minutes", List.of("minute"), List.of("completed")),
+            new Blocked("rollup_durations", List.of("minute", "duration_us"), List.of("completed")));
 
     /** The consultations of the days, each with its day. */
     private static final String CONSULTATIONS_OF_DAYS = """
@@ -202,8 +205,10 @@ public class RollupBuilder {
             COUNT_LAST_SEEN.formatted("select last_day, age_group, sex, 1 as patients from added"));
 
     /** Every table holding rollup rows of a zone, the build state included. */
-    static final List<String> ALL_TABLES = java.util.stream.Stream.concat(DAILY_TABLES.stream(),
-            java.util.stream.Stream.of("rollup_patient_last_seen", "rollup_last_seen_days", "rollup_state")).toList();
+    static final List<String> ALL_TABLES = Stream.of(DAILY_TABLES.stream(),
+            BLOCKED.stream().map(blocked -> blocked.rollup() + "_blocks"),
+            Stream.of("rollup_patient_last_seen", "rollup_last_seen_days", "rollup_state")).flatMap(tables -> tables)
+            .toList();
 
     private static final List<String> INSERTS = List.of(CONSULTATIONS, DURATION_MINUTES, DURATIONS, DOCTORS, PAYMENTS,
             DAY_TOTALS, DIAGNOSES, VITALS);
