@@ -265,6 +265,9 @@ create table rollup_days (
 -- Sums of aligned blocks of 2, 4, ... 256 days (day = the block's first day, a multiple of its
 -- length after 1900-01-01) of the rollups with many rows a day, so a year of them reads about a
 -- dozen blocks instead of 365 days (RollupSql.blocks picks them).
+create table rollup_consultations_blocks (days smallint not null, like rollup_consultations);
+alter table rollup_consultations_blocks add primary key (zone, days, day, specialty, type, status);
+
 create table rollup_doctors_blocks (days smallint not null, like rollup_doctors);
 alter table rollup_doctors_blocks add primary key (zone, days, day, doctor_id);
 

@@ -30,50 +30,66 @@ public class ConsultationMetricsRepository {
             where x.status = 'completed' and x.started_at is not null and x.ended_at is not null""";
 
     /**
-     * Counts and time sums over the current window, per status, type, specialty and series
-     * bucket, and overall ({@code dimension = 'all'}). Durations count completed consultations
-     * with both times; waits every started one. Times are summed in microseconds, exactly.
+     * Counts and time sums over the current window, per status, type and specialty, and overall
+     * ({@code dimension = 'all'}); counts per series bucket. Durations count completed
+     * consultations with both times; waits every started one. Times are summed in microseconds,
+     * exactly. Built days come from the blocks of rollup_consultations (the keyed sums) and from
+     * rollup_days (one row a day for the buckets), the rest of the window from raw rows.
      */
     static final String CURRENT = """
-            with %s,
+            with %1$s, %2$s,
             bucket_starts as (select cast(:buckets as timestamptz[]) as starts),
-            w as (
-                select r.status, r.type, r.specialty,
-                       width_bucket(c.day_from, (select b.starts from bucket_starts b)) as bucket,
-                       r.consultations as total,
-                       case when r.status = 'completed' then r.consultations else 0 end as completed,
-                       r.duration_us, r.durations, r.wait_us, r.waits
-                from rollup_consultations r
-                join cur_clean c on r.day = c.day
-                where r.zone = :rollup_zone
-                union all
+            raw as (
                 select x.status, x.type, d.specialty,
-                       width_bucket(x.scheduled_at, (select b.starts from bucket_starts b)),
-                       1, case when x.status = 'completed' then 1 else 0 end,
+                       width_bucket(x.scheduled_at, (select b.starts from bucket_starts b)) as bucket,
+                       1 as total, case when x.status = 'completed' then 1 else 0 end as completed,
                        case when x.status = 'completed' then coalesce(interval_us(x.ended_at - x.started_at), 0)
-                            else 0 end,
-                       case when x.status = 'completed' and x.ended_at - x.started_at is not null then 1 else 0 end,
-                       coalesce(interval_us(x.started_at - x.scheduled_at), 0),
-                       case when x.started_at is not null then 1 else 0 end
+                            else 0 end as duration_us,
+                       case when x.status = 'completed' and x.ended_at - x.started_at is not null then 1 else 0 end
+                           as durations,
+                       coalesce(interval_us(x.started_at - x.scheduled_at), 0) as wait_us,
+                       case when x.started_at is not null then 1 else 0 end as waits
                 from consultations x
                 join cur_raw w on x.scheduled_at >= w.f and x.scheduled_at < w.t
-                join doctors d on d.id = x.doctor_id)
-            select case when grouping(status) = 0 then 'status'
-                        when grouping(type) = 0 then 'type'
-                        when grouping(specialty) = 0 then 'specialty'
-                        when grouping(bucket) = 0 then 'bucket'
-                        else 'all' end as dimension,
-                   coalesce(status, type, specialty, cast(bucket as text)) as member,
-                   coalesce(sum(total), 0) as total,
-                   coalesce(sum(completed), 0) as completed,
-                   sum(duration_us) / 1000000.0 as duration_seconds,
-                   coalesce(sum(durations), 0) as durations,
-                   sum(wait_us) / 1000000.0 as wait_seconds,
-                   coalesce(sum(waits), 0) as waits,
-                   %s as version
-            from w
-            group by grouping sets ((status), (type), (specialty), (bucket), ())
-            """.formatted(RollupSql.plan("cur"), DataVersionRepository.CURRENT_SQL);
+                join doctors d on d.id = x.doctor_id),
+            keyed as (
+                select r.status, r.type, r.specialty, r.consultations as total,
+                       case when r.status = 'completed' then r.consultations else 0 end as completed,
+                       r.duration_us, r.durations, r.wait_us, r.waits
+                from (%3$s) r
+                union all
+                select status, type, specialty, total, completed, duration_us, durations, wait_us, waits from raw),
+            bucketed as (
+                select width_bucket(c.day_from, (select b.starts from bucket_starts b)) as bucket,
+                       r.consultations as total, r.completed
+                from rollup_days r join cur_clean c on r.day = c.day
+                where r.zone = :rollup_zone
+                union all
+                select bucket, total, completed from raw),
+            figures as (
+                select case when grouping(status) = 0 then 'status'
+                            when grouping(type) = 0 then 'type'
+                            when grouping(specialty) = 0 then 'specialty'
+                            else 'all' end as dimension,
+                       coalesce(status, type, specialty) as member,
+                       coalesce(sum(total), 0) as total,
+                       coalesce(sum(completed), 0) as completed,
+                       sum(duration_us) / 1000000.0 as duration_seconds,
+                       coalesce(sum(durations), 0) as durations,
+                       sum(wait_us) / 1000000.0 as wait_seconds,
+                       coalesce(sum(waits), 0) as waits
+                from keyed
+                group by grouping sets ((status), (type), (specialty), ())
+                union all
+                select 'bucket', cast(bucket as text), sum(total), sum(completed), null, 0, null, 0
+                from bucketed
+                group by bucket)
+            -- The 'all' row always exists, so an empty window still reads the version.
+            select f.*, %4$s as version
+            from figures f
+            """.formatted(RollupSql.plan("cur"), RollupBlocks.plan("cur"), RollupBlocks.rows("cur",
+            "rollup_consultations", "r.status, r.type, r.specialty, r.consultations, r.duration_us, r.durations,"
+                    + " r.wait_us, r.waits", "true"), DataVersionRepository.CURRENT_SQL);
 
     /**
      * The exact median duration of the current window, and the previous window's counts. The

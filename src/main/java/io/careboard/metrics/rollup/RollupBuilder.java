@@ -30,6 +30,8 @@ public class RollupBuilder {
     }
 
     private static final List<Blocked> BLOCKED = List.of(
+            new Blocked("rollup_consultations", List.of("specialty", "type", "status"),
+                    List.of("consultations", "duration_us", "durations", "wait_us", "waits")),
             new Blocked("rollup_doctors", List.of("doctor_id"), List.of("consultations", "completed", "failed",
                     "duration_us", "durations", "rating_sum", "ratings", "gross", "refunds", "payment_events")),
             new Blocked("rollup_payments", List.of("type", "specialty", "method"),
