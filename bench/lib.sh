@@ -46,19 +46,24 @@ stop_app() {
   fi
 }
 
-# wait_for_rollups DATABASE ZONE: until the zone's rollups are built up to yesterday and clean.
+# wait_for_rollups DATABASE ZONE...: until each zone's rollups are built up to yesterday and clean
+# (list every zone the app builds, careboard.rollups.zones included, or a build runs during the
+# measurement).
 wait_for_rollups() {
-  local database=$1 zone=$2
-  for _ in $(seq 1 3000); do
-    local ready
-    ready=$(bench_psql "$database" "select count(*) from rollup_state where zone = '$zone'
-      and clean_until = built_until and clean_until = (now() at time zone '$zone')::date
-      and not exists (select 1 from rollup_dirty_hours)")
-    [ "$ready" = 1 ] && return 0
-    sleep 1
+  local database=$1
+  shift
+  local zone
+  for zone in "$@"; do
+    local ready=0
+    for _ in $(seq 1 3000); do
+      ready=$(bench_psql "$database" "select count(*) from rollup_state where zone = '$zone'
+        and clean_until = built_until and clean_until = (now() at time zone '$zone')::date
+        and not exists (select 1 from rollup_dirty_hours)")
+      [ "$ready" = 1 ] && break
+      sleep 1
+    done
+    [ "$ready" = 1 ] || { echo "rollups of $zone not ready" >&2; return 1; }
   done
-  echo "rollups of $zone not ready" >&2
-  return 1
 }
 
 # percentile P FILE: the P-th percentile (nearest rank) of the numbers in FILE, one per line.

@@ -27,7 +27,7 @@ done
 
 trap stop_app EXIT
 start_app "$database" "$redis_db" "-Dcareboard.metrics.default-timezone=$zone" -Dcareboard.rollups.refresh-interval=2s
-wait_for_rollups "$database" "$zone"
+wait_for_rollups "$database" "$zone" UTC
 admin=$(scripts/token.sh admin 2h)
 viewer=$(scripts/token.sh viewer 2h)
 tz=$(printf '%s' "$zone" | sed 's|/|%2F|g')
