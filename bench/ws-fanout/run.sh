@@ -6,7 +6,8 @@
 #
 # SCENARIO: single-1000 | two-1000 | single-10000 | idle-10000 | burst | burst-baseline
 #           | compression-1000 | compression-idle-1000
-# Environment: BENCH_DB (careboard_bench), BENCH_REDIS_DB (14), BENCH_PORT (18080).
+# Environment: BENCH_DB (careboard_bench), BENCH_REDIS_DB (14), BENCH_PORT (18080), BENCH_HEAP (the
+# JVM's default; k8s/base runs the app with a 384m heap: 50% of its 768Mi memory limit).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -19,7 +20,7 @@ PIDS=()
 
 start_app() { # name port [extra -D options]
   local name=$1 port=$2; shift 2
-  java -Dquarkus.http.port="$port" \
+  java ${BENCH_HEAP:+-Xmx$BENCH_HEAP} -Dquarkus.http.port="$port" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:${CAREBOARD_PG_PORT:-55432}/$DB" \
     -Dquarkus.redis.hosts="redis://127.0.0.1:${CAREBOARD_REDIS_PORT:-56379}/$REDIS_DB" \
     -Dmp.jwt.verify.publickey.location=config/dev-keys/public.pem -Dmp.jwt.verify.issuer=careboard-dev \
@@ -57,8 +58,10 @@ idle_memory() { # clients [extra -D options]
   local pid=${PIDS[0]}
   fanout --mode latency --clients 20 --rounds 3 --targets "ws://127.0.0.1:$PORT" --ingest "http://127.0.0.1:$PORT" > /dev/null
   read -r heap0 rss0 <<< "$(memory "$pid")"
-  fanout --mode idle --clients "$clients" --procs $(( (clients + 4999) / 5000 )) --targets "ws://127.0.0.1:$PORT" \
-    --ingest "http://127.0.0.1:$PORT" > target/bench-idle-client.log 2>&1 &
+  # node itself in the background (not the fanout function's subshell), so that kill reaches it.
+  node --experimental-websocket bench/ws-fanout/fanout.mjs --mode idle --clients "$clients" \
+    --procs $(( (clients + 4999) / 5000 )) --targets "ws://127.0.0.1:$PORT" --ingest "http://127.0.0.1:$PORT" \
+    > target/bench-idle-client.log 2>&1 &
   local client=$!
   until grep -q 'IDLE READY' target/bench-idle-client.log; do sleep 1; done
   read -r heap1 rss1 <<< "$(memory "$pid")"
@@ -66,6 +69,11 @@ idle_memory() { # clients [extra -D options]
   echo "heap after GC: $heap0 KiB -> $heap1 KiB: $(( (heap1 - heap0) * 1024 / clients )) bytes per connection"
   echo "RSS:           $rss0 KiB -> $rss1 KiB: $(( (rss1 - rss0) * 1024 / clients )) bytes per connection"
   kill "$client"; wait "$client" || true
+  # Until the app has seen every close (its connections gauge), or the figure below is taken too early.
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$PORT/q/metrics" | grep -Eq '^careboard_realtime_connections(\{[^}]*\})? 0' && break
+    sleep 0.5
+  done
   read -r heap2 rss2 <<< "$(memory "$pid")"
   echo "after the clients left: heap $heap2 KiB, RSS $rss2 KiB"
 }

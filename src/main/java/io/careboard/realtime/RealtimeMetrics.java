@@ -1,6 +1,7 @@
 package io.careboard.realtime;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.util.function.Supplier;
@@ -20,8 +21,10 @@ public class RealtimeMetrics implements Outbox.Losses {
         this.skipped = registry.counter("careboard.realtime.frames.skipped");
     }
 
+    /** Held strongly: Micrometer keeps a gauge's object weakly, and a method reference is collected. */
     void connections(Supplier<Number> open) {
-        registry.gauge("careboard.realtime.connections", open, supplier -> supplier.get().doubleValue());
+        Gauge.builder("careboard.realtime.connections", open, supplier -> supplier.get().doubleValue())
+                .strongReference(true).register(registry);
     }
 
     void recomputed(SubscriptionKey key, boolean published) {
