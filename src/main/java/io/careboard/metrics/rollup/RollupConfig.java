@@ -2,6 +2,7 @@ package io.careboard.metrics.rollup;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -34,4 +35,12 @@ public interface RollupConfig {
     /** The most days rebuilt in one transaction, so a long backlog never holds locks for long. */
     @WithDefault("31")
     int batchDays();
+
+    /**
+     * How long one batch (one transaction) may run before it is rolled back and tried again at the
+     * next run. A month of 10,000,000 consultations' days takes about a minute on two cores, the
+     * default transaction timeout, so the default leaves room for larger platforms.
+     */
+    @WithDefault("10m")
+    Duration batchTimeout();
 }

@@ -1,6 +1,7 @@
 package io.careboard.metrics.rollup;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.TransactionRunnerOptions;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,7 +69,7 @@ public class RollupMaintenance {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void weekly() {
         try {
-            int dropped = QuarkusTransaction.requiringNew().call(this::dropUnconfiguredZones);
+            int dropped = batch().call(this::dropUnconfiguredZones);
             LOG.infof("weekly rollup clean-up: %d rows of unconfigured zones dropped", dropped);
         } catch (RuntimeException failure) {
             LOG.warnf("weekly rollup clean-up failed: %s", failure.toString());
@@ -87,17 +88,22 @@ public class RollupMaintenance {
         return dropped;
     }
 
+    /** A new transaction for one batch of work, with the batch timeout. */
+    private TransactionRunnerOptions batch() {
+        return QuarkusTransaction.requiringNew().timeout((int) config.batchTimeout().toSeconds());
+    }
+
     /** Builds every finished day not built yet and rebuilds every changed day, until none is left. */
     public void maintain() {
         if (!config.enabled()) {
             return;
         }
         for (ZoneId zone : rollups.zones()) {
-            while (QuarkusTransaction.requiringNew().call(() -> extend(zone))) {
+            while (batch().call(() -> extend(zone))) {
                 // one batch of days per transaction
             }
         }
-        while (QuarkusTransaction.requiringNew().call(this::rebuildChanged)) {
+        while (batch().call(this::rebuildChanged)) {
             // one batch of changes per transaction
         }
     }
