@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
@@ -75,7 +76,11 @@ public final class WsClient implements AutoCloseable {
 
     public static WsClient open(WebSocketConnectOptions options) {
         WsClient client = new WsClient();
-        await(client().connect(options).map(client::listen));
+        Promise<WebSocket> opened = Promise.promise();
+        // Connected from an event loop, so listen() is attached before the handshake can complete: from
+        // the test thread, a fast server's first frame (WELCOME) could arrive before it and be lost.
+        VERTX.runOnContext(nothing -> client().connect(options).map(client::listen).onComplete(opened));
+        await(opened.future());
         return client;
     }
 
