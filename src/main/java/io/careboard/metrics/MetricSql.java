@@ -2,6 +2,7 @@ package io.careboard.metrics;
 
 import io.careboard.metrics.period.ResolvedPeriod;
 import io.careboard.metrics.period.Window;
+import io.careboard.metrics.rollup.RollupSql;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import java.math.BigDecimal;
@@ -14,6 +15,12 @@ import java.util.List;
  * CTE {@code bucket_starts} (see RollupSql on bound arrays), and null-safe reads of aggregates.
  */
 public final class MetricSql {
+
+    /**
+     * The CTE {@code bucket_starts(starts)}: {@code :buckets} cast once ({@link RollupSql#array});
+     * read it as {@code (select b.starts from bucket_starts b)}.
+     */
+    public static final String BUCKET_STARTS = RollupSql.array("bucket_starts", "buckets");
 
     private MetricSql() {
     }

@@ -38,7 +38,7 @@ public class ConsultationMetricsRepository {
      */
     static final String CURRENT = """
             with %1$s, %2$s,
-            bucket_starts as (select cast(:buckets as timestamptz[]) as starts),
+            %5$s,
             raw as (
                 select x.status, x.type, d.specialty,
                        width_bucket(x.scheduled_at, (select b.starts from bucket_starts b)) as bucket,
@@ -89,7 +89,7 @@ public class ConsultationMetricsRepository {
             from figures f
             """.formatted(RollupSql.plan("cur"), RollupBlocks.plan("cur"), RollupBlocks.rows("cur",
             "rollup_consultations", "r.status, r.type, r.specialty, r.consultations, r.duration_us, r.durations,"
-                    + " r.wait_us, r.waits", "true"), DataVersionRepository.CURRENT_SQL);
+                    + " r.wait_us, r.waits", "true"), DataVersionRepository.CURRENT_SQL, MetricSql.BUCKET_STARTS);
 
     /**
      * The exact median duration of the current window, and the previous window's counts. The

@@ -135,7 +135,7 @@ public class HealthTrendsRepository {
             where o.code = c.code
               and o.observed_at >= greatest((select b.starts[c.bucket] from bucket_starts b), :cur_from)
               and o.observed_at < least(coalesce((select b.starts[c.bucket + 1] from bucket_starts b), :cur_to),
-                                        :cur_to)"""), RollupSql.array("bucket_starts", "buckets"));
+                                        :cur_to)"""), MetricSql.BUCKET_STARTS);
 
     private final EntityManager entityManager;
     private final Rollups rollups;

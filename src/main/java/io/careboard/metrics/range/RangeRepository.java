@@ -35,7 +35,7 @@ public class RangeRepository {
      */
     static final String SERIES = """
             with %1$s,
-            bucket_starts as (select cast(:buckets as timestamptz[]) as starts),
+            %4$s,
             partial_sums as (
                 select width_bucket(c.day_from, (select b.starts from bucket_starts b)) as bucket, r.consultations,
                        r.completed, r.gross, r.refunds, r.ratings, r.rating_sum as score_sum
@@ -60,7 +60,7 @@ public class RangeRepository {
             from partial_sums s
             group by grouping sets ((s.bucket), ())
             """.formatted(RollupSql.plan("cur"), PaymentEvents.of(Span.ranges("cur_raw")),
-            DataVersionRepository.CURRENT_SQL);
+            DataVersionRepository.CURRENT_SQL, MetricSql.BUCKET_STARTS);
 
     private final EntityManager entityManager;
     private final Rollups rollups;

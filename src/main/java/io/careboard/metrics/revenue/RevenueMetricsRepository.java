@@ -43,7 +43,7 @@ public class RevenueMetricsRepository {
      */
     static final String CURRENT = """
             with %1$s, %2$s,
-            bucket_starts as (select cast(:buckets as timestamptz[]) as starts),
+            %7$s,
             raw as (
                 select e.*, width_bucket(e.at, (select b.starts from bucket_starts b)) as bucket
                 from (%3$s) e),
@@ -94,7 +94,7 @@ public class RevenueMetricsRepository {
             RollupBuilder.paymentEvents(Span.ranges("cur_raw")),
             RollupBlocks.rows("cur", "rollup_payments", "r.type, r.specialty, r.method, r.gross, r.refunds", "true"),
             RollupBlocks.rows("cur", "rollup_doctors", "r.doctor_id, r.gross, r.refunds", "r.payment_events > 0"),
-            DataVersionRepository.CURRENT_SQL);
+            DataVersionRepository.CURRENT_SQL, MetricSql.BUCKET_STARTS);
 
     /** The previous window's gross and refunds. */
     static final String PREVIOUS = """
