@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -145,9 +146,13 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
-    /** Waits until a condition holds, polling every 100 ms. */
+    /**
+     * Waits until a condition holds, polling every 100 ms. An element the page re-rendered between
+     * being found and being read (stale) is read again at the next poll.
+     */
     public void await(Duration timeout, String what, Supplier<Boolean> condition) {
-        new WebDriverWait(driver, timeout, Duration.ofMillis(100)).withMessage(what).until(d -> condition.get());
+        new WebDriverWait(driver, timeout, Duration.ofMillis(100)).withMessage(what)
+                .ignoring(StaleElementReferenceException.class).until(d -> condition.get());
     }
 
     /** The viewport the page lays out for (a phone: mobile with a device scale factor). */
