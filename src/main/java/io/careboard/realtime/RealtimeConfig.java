@@ -26,7 +26,10 @@ public interface RealtimeConfig {
     @WithDefault("30s")
     Duration claimLease();
 
-    /** How often the server pings every client (WebSocket ping frames; browsers answer them by themselves). */
+    /**
+     * How often the server pings each client (WebSocket ping frames; browsers answer them by
+     * themselves). The pings are spread over the interval in slices of about a second.
+     */
     @WithDefault("30s")
     Duration heartbeatInterval();
 
