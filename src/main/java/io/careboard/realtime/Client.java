@@ -1,6 +1,8 @@
 package io.careboard.realtime;
 
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.function.Predicate;
 final class Client {
 
     private final WebSocketConnection connection;
+    private final EventLoop loop;
     private final Outbox outbox;
     private final RateLimiter limiter;
     private final Set<SubscriptionKey> subscriptions = new HashSet<>(8);
@@ -18,8 +21,9 @@ final class Client {
     private boolean rateLimited;
     private long expiryTimer = -1;
 
-    Client(WebSocketConnection connection, Outbox outbox, RateLimiter limiter, long nowNanos) {
+    Client(WebSocketConnection connection, EventLoop loop, Outbox outbox, RateLimiter limiter, long nowNanos) {
         this.connection = connection;
+        this.loop = loop;
         this.outbox = outbox;
         this.limiter = limiter;
         this.lastHeardNanos = nowNanos;
@@ -29,8 +33,21 @@ final class Client {
         return connection;
     }
 
+    /** An event-loop thread and a Vert.x context that runs tasks on it. */
+    record EventLoop(Thread thread, Context context) {
+        /** The event loop of the calling thread (a connection's callback). */
+        static EventLoop current() {
+            return new EventLoop(Thread.currentThread(), Vertx.currentContext());
+        }
+    }
+
     String id() {
         return connection.id();
+    }
+
+    /** The event loop that owns the connection's socket: writes from it need no hand-over. */
+    EventLoop loop() {
+        return loop;
     }
 
     Outbox outbox() {

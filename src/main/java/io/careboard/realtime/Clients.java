@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Clients {
 
     private final Map<String, Client> byId = new ConcurrentHashMap<>();
+    /** One per event-loop thread, shared by its connections. */
+    private final Map<Thread, Client.EventLoop> loops = new ConcurrentHashMap<>();
     private final LocalSubscriptions subscriptions;
     private final RealtimeMetrics metrics;
     private final RealtimeConfig config;
@@ -24,12 +26,14 @@ public class Clients {
         metrics.connections(byId::size);
     }
 
+    /** Registers a connection; called on its event loop. */
     Client open(WebSocketConnection connection) {
         long now = System.nanoTime();
         Outbox outbox = new Outbox(connection, config.outbox().maxInFlight(), config.outbox().maxQueuedReplies(),
                 metrics);
         RateLimiter limiter = new RateLimiter(config.rateLimit().messagesPerSecond(), config.rateLimit().burst(), now);
-        Client client = new Client(connection, outbox, limiter, now);
+        Client.EventLoop loop = loops.computeIfAbsent(Thread.currentThread(), thread -> Client.EventLoop.current());
+        Client client = new Client(connection, loop, outbox, limiter, now);
         byId.put(connection.id(), client);
         return client;
     }
