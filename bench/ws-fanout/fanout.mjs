@@ -11,7 +11,11 @@
 //            ingest latency, updates per topic, recomputations per key, last pushed == fresh REST.
 //
 // Options (defaults): --mode latency --clients 1000 --procs 1 --targets ws://127.0.0.1:8080
-//   --ingest http://127.0.0.1:8080 --rounds 100 --pause 400 --rate 1000 --duration 60 --batch 50
+//   --ingest http://127.0.0.1:8080 --rounds 100 --warmup 0 --pause 400 --rate 1000 --duration 60
+//   --batch 50 --client native
+// --warmup N: N latency rounds first, not counted (the server's JIT compiles the fan-out path).
+// --client: the subscribers' WebSocket implementation, "native" (Node's built-in, undici) or "ws"
+//   (the ws package, npm install in this folder), which costs the client about half the CPU.
 // Tokens: VIEWER_TOKEN, INGEST_TOKEN, ADMIN_TOKEN (scripts/token.sh viewer|ingest|admin).
 // The token rides in Sec-WebSocket-Protocol, as in a browser.
 import { fork } from 'node:child_process';
@@ -23,7 +27,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function options(argv) {
   const o = { mode: 'latency', clients: 1000, procs: 1, targets: 'ws://127.0.0.1:8080', ingest: 'http://127.0.0.1:8080',
-    rounds: 100, pause: 400, rate: 1000, duration: 60, batch: 50, topics: null };
+    rounds: 100, warmup: 0, client: 'native', pause: 400, rate: 1000, duration: 60, batch: 50, topics: null };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
     o[key] = /^\d+$/.test(argv[i + 1]) ? Number(argv[i + 1]) : argv[i + 1];
@@ -38,7 +42,8 @@ function options(argv) {
 // Worker: holds its share of the connections and reports, per topic and seq, when all of its
 // clients have the update.
 async function worker() {
-  const { targets, count, offset, topics, token } = JSON.parse(process.argv[3]);
+  const { targets, count, offset, topics, token, client } = JSON.parse(process.argv[3]);
+  const Socket = client === 'ws' ? (await import('ws')).default : WebSocket;
   const protocols = ['bearer-token-carrier',
     encodeURIComponent('quarkus-http-upgrade#Authorization#Bearer ' + token)];
   const subscribe = JSON.stringify({ action: 'subscribe', topics, period: 'today' });
@@ -49,7 +54,7 @@ async function worker() {
   const sockets = [];
 
   const open = (index) => new Promise((resolve) => {
-    const ws = new WebSocket(targets[(offset + index) % targets.length] + '/api/v1/analytics/ws', protocols);
+    const ws = new Socket(targets[(offset + index) % targets.length] + '/api/v1/analytics/ws', protocols);
     const seen = new Map();
     let snapshots = 0;
     ws.onmessage = (event) => {
@@ -150,7 +155,7 @@ async function coordinator(o) {
   for (let p = 0; p < o.procs; p++) {
     const count = Math.min(perWorker, o.clients - p * perWorker);
     const child = fork(fileURLToPath(import.meta.url), ['worker', JSON.stringify({ targets: o.targets, count,
-      offset: p * perWorker, topics: o.topics, token: viewer })], { execArgv: ['--experimental-websocket'] });
+      offset: p * perWorker, topics: o.topics, token: viewer, client: o.client })], { execArgv: ['--experimental-websocket'] });
     workers.push(child);
     child.on('message', (message) => {
       const handler = waiting.get(message.kind);
@@ -187,17 +192,18 @@ async function latency(o, workers, ingest, run) {
     if (list.length === workers.length && notify) notify(message.seq, list);
   }));
   const lastSubscriber = []; const firstSubscriber = []; const ingestMs = [];
-  for (let round = 0; round < o.rounds; round++) {
+  for (let round = -o.warmup; round < o.rounds; round++) {
     const done = new Promise((resolve) => { notify = (seq, list) => resolve(list); });
     const sent = now();
     const scheduled = new Date(Date.now() - 60_000).toISOString();
-    await http('PUT', `${o.ingest}/api/v1/consultations/bench-${run}-${round}`, ingest, { doctor_id: 'bench-d',
+    await http('PUT', `${o.ingest}/api/v1/consultations/bench-${run}-${round < 0 ? 'w' + -round : round}`, ingest, { doctor_id: 'bench-d',
       patient_id: 'bench-p', type: 'video', status: 'scheduled', scheduled_at: scheduled, fee: 10.00,
       updated_at: new Date().toISOString() });
     const answered = now();
     const list = await Promise.race([done, sleep(10_000).then(() => null)]);
     notify = null;
     if (!list) { console.log(`round ${round}: timed out`); continue; }
+    if (round < 0) { await sleep(o.pause); continue; }
     ingestMs.push(answered - sent);
     lastSubscriber.push(Math.max(...list.map((m) => m.last)) - answered);
     firstSubscriber.push(Math.min(...list.map((m) => m.first)) - answered);

@@ -7,7 +7,9 @@
 # SCENARIO: single-1000 | two-1000 | single-10000 | idle-10000 | burst | burst-baseline
 #           | compression-1000 | compression-idle-1000
 # Environment: BENCH_DB (careboard_bench), BENCH_REDIS_DB (14), BENCH_PORT (18080), BENCH_HEAP (the
-# JVM's default; k8s/base runs the app with a 384m heap: 50% of its 768Mi memory limit).
+# JVM's default; k8s/base runs the app with a 384m heap: 50% of its 768Mi memory limit),
+# BENCH_WARMUP (5 latency rounds first, not counted), BENCH_CLIENT (native: Node's built-in
+# WebSocket; ws: the ws package, installed here by npm ci), BENCH_OPTS (more -D options for the app).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -24,7 +26,7 @@ start_app() { # name port [extra -D options]
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:${CAREBOARD_PG_PORT:-55432}/$DB" \
     -Dquarkus.redis.hosts="redis://127.0.0.1:${CAREBOARD_REDIS_PORT:-56379}/$REDIS_DB" \
     -Dmp.jwt.verify.publickey.location=config/dev-keys/public.pem -Dmp.jwt.verify.issuer=careboard-dev \
-    -Dquarkus.log.console.level=WARN -Dcareboard.cache.warm.cron=off "$@" \
+    -Dquarkus.log.console.level=WARN -Dcareboard.cache.warm.cron=off ${BENCH_OPTS:-} "$@" \
     -jar "$JAR" > "target/bench-$name.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 300); do
@@ -51,6 +53,11 @@ memory() { # pid
 }
 
 fanout() { node --experimental-websocket bench/ws-fanout/fanout.mjs "$@"; }
+CLIENT=${BENCH_CLIENT:-native}
+LATENCY=(--warmup "${BENCH_WARMUP:-5}" --client "$CLIENT")
+if [ "$CLIENT" = ws ] && [ ! -d bench/ws-fanout/node_modules/ws ]; then
+  npm ci --prefix bench/ws-fanout --no-audit --no-fund > /dev/null
+fi
 
 idle_memory() { # clients [extra -D options]
   local clients=$1; shift
@@ -80,23 +87,24 @@ idle_memory() { # clients [extra -D options]
 
 CAREBOARD_DATABASES="$DB" scripts/services.sh start > /dev/null 2>&1
 export VIEWER_TOKEN=$(scripts/token.sh viewer 2h) INGEST_TOKEN=$(scripts/token.sh ingest 2h) ADMIN_TOKEN=$(scripts/token.sh admin 2h)
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), node $(node --version)"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), node $(node --version), client $CLIENT"
 case "${1:?scenario}" in
   single-1000)
     start_app a "$PORT"
-    fanout --clients 1000 --rounds 100 --targets "ws://127.0.0.1:$PORT" --ingest "http://127.0.0.1:$PORT" ;;
+    fanout --clients 1000 --rounds 100 "${LATENCY[@]}" --targets "ws://127.0.0.1:$PORT" \
+      --ingest "http://127.0.0.1:$PORT" ;;
   two-1000)
     start_app a "$PORT"; start_app b $((PORT + 1))
-    fanout --clients 1000 --rounds 100 --targets "ws://127.0.0.1:$PORT,ws://127.0.0.1:$((PORT + 1))" \
+    fanout --clients 1000 --rounds 100 "${LATENCY[@]}" --targets "ws://127.0.0.1:$PORT,ws://127.0.0.1:$((PORT + 1))" \
       --ingest "http://127.0.0.1:$PORT" ;;
   single-10000)
     start_app a "$PORT"
-    fanout --clients 10000 --procs 2 --rounds 30 --pause 1000 --targets "ws://127.0.0.1:$PORT" \
+    fanout --clients 10000 --procs 2 --rounds 100 "${LATENCY[@]}" --pause 1000 --targets "ws://127.0.0.1:$PORT" \
       --ingest "http://127.0.0.1:$PORT" ;;
   idle-10000) idle_memory 10000 ;;
   compression-1000)
     start_app a "$PORT" -Dquarkus.websockets-next.server.per-message-compression-supported=true
-    fanout --clients 1000 --rounds 100 --targets "ws://127.0.0.1:$PORT" --ingest "http://127.0.0.1:$PORT" ;;
+    fanout --clients 1000 --rounds 100 "${LATENCY[@]}" --targets "ws://127.0.0.1:$PORT" --ingest "http://127.0.0.1:$PORT" ;;
   compression-idle-1000) idle_memory 1000 -Dquarkus.websockets-next.server.per-message-compression-supported=true ;;
   no-compression-idle-1000) idle_memory 1000 ;;
   burst)
