@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs one WebSocket fan-out scenario against the packaged app (target/quarkus-app, built with the
 # ingestion API) on this machine's PostgreSQL and Redis; prints the figures docs/benchmarks.md quotes.
+# The bench database (BENCH_DB) and Redis database (BENCH_REDIS_DB) are emptied first.
 #
 #   bench/ws-fanout/run.sh SCENARIO
 #
@@ -85,7 +86,13 @@ idle_memory() { # clients [extra -D options]
   echo "after the clients left: heap $heap2 KiB, RSS $rss2 KiB"
 }
 
+# Every scenario starts from an empty read model and Redis database: a burst leaves 60,000
+# consultations in "today", which every later round would recompute.
+scripts/services.sh start > /dev/null 2>&1
+PGPASSWORD=careboard psql -h 127.0.0.1 -p "${CAREBOARD_PG_PORT:-55432}" -U careboard -d postgres -qc \
+  "drop database if exists $DB with (force)"
 CAREBOARD_DATABASES="$DB" scripts/services.sh start > /dev/null 2>&1
+redis-cli -p "${CAREBOARD_REDIS_PORT:-56379}" -n "$REDIS_DB" flushdb > /dev/null
 export VIEWER_TOKEN=$(scripts/token.sh viewer 2h) INGEST_TOKEN=$(scripts/token.sh ingest 2h) ADMIN_TOKEN=$(scripts/token.sh admin 2h)
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), node $(node --version), client $CLIENT"
 case "${1:?scenario}" in
@@ -109,11 +116,11 @@ case "${1:?scenario}" in
   no-compression-idle-1000) idle_memory 1000 ;;
   burst)
     start_app a "$PORT"
-    fanout --mode burst --clients 1000 --rate 1000 --duration 60 --batch 50 --targets "ws://127.0.0.1:$PORT" \
+    fanout --mode burst --clients 1000 --client "$CLIENT" --rate 1000 --duration 60 --batch 50 --targets "ws://127.0.0.1:$PORT" \
       --ingest "http://127.0.0.1:$PORT" ;;
   burst-baseline)
     start_app a "$PORT"
-    fanout --mode burst --clients 1 --rate 1000 --duration 60 --batch 50 --targets "ws://127.0.0.1:$PORT" \
+    fanout --mode burst --clients 1 --client "$CLIENT" --rate 1000 --duration 60 --batch 50 --targets "ws://127.0.0.1:$PORT" \
       --ingest "http://127.0.0.1:$PORT" ;;
   *) echo "unknown scenario $1" >&2; exit 2 ;;
 esac
