@@ -49,11 +49,12 @@ class IdleTimeoutTest {
                 Socket silent = new Socket("localhost", base.getPort())) {
             answering.next("WELCOME");
             silent.setSoTimeout((int) WsClient.TIMEOUT.toMillis());
+            // Before the handshake: the server's idle clock starts after this instant, never before.
+            long opened = System.nanoTime();
             DataInputStream in = handshake(silent, token);
 
             List<Integer> opcodes = new ArrayList<>();
             byte[] closePayload = null;
-            long opened = System.nanoTime();
             while (closePayload == null) {
                 int opcode = in.readUnsignedByte() & 0x0F;
                 byte[] payload = payload(in);
