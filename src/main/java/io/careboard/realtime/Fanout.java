@@ -24,13 +24,17 @@ public class Fanout {
     }
 
     void deliver(String wire, String frame) {
-        Map<Thread, List<Client>> byLoop = new HashMap<>(8);
+        Map<Client.EventLoop, List<Client>> byLoop = new HashMap<>(8);
         for (Client client : subscriptions.of(wire)) {
-            byLoop.computeIfAbsent(client.loop().thread(), thread -> new ArrayList<>()).add(client);
+            byLoop.computeIfAbsent(client.loop(), loop -> new ArrayList<>()).add(client);
         }
-        List<Client> onThisThread = byLoop.remove(Thread.currentThread());
-        for (List<Client> share : byLoop.values()) {
-            share.get(0).loop().context().runOnContext(ignored -> hand(share, wire, frame));
+        List<Client> onThisThread = null;
+        for (Map.Entry<Client.EventLoop, List<Client>> share : byLoop.entrySet()) {
+            if (share.getKey().thread() == Thread.currentThread()) {
+                onThisThread = share.getValue();
+            } else {
+                share.getKey().context().runOnContext(ignored -> hand(share.getValue(), wire, frame));
+            }
         }
         if (onThisThread != null) {
             hand(onThisThread, wire, frame);
