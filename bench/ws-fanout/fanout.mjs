@@ -7,18 +7,23 @@
 //   latency  N subscribers to consultations/today; each round ingests one consultation and times
 //            the ingest response -> last subscriber's CONSULTATION_UPDATE; p50/p99 over the rounds.
 //   idle     N subscribers connect and stay quiet until the process gets SIGTERM or SIGINT.
-//   burst    N subscribers to every topic/today; bulk-ingests --rate changes/s for --duration s;
-//            ingest latency, updates per topic, recomputations per key, last pushed == fresh REST.
+//   burst    N subscribers to every topic/today; bulk-ingests --rate changes/s for --warmup s, not
+//            counted, then for --duration s: ingest latency, updates per topic, recomputations per
+//            key, last pushed == fresh REST.
 //
 // Options (defaults): --mode latency --clients 1000 --procs 1 --targets ws://127.0.0.1:8080
 //   --ingest http://127.0.0.1:8080 --rounds 100 --warmup 0 --pause 400 --rate 1000 --duration 60
-//   --batch 50 --client native
-// --warmup N: N latency rounds first, not counted (the server's JIT compiles the fan-out path).
+//   --batch 50 --client native --sched normal
+// --warmup N: latency mode, N rounds first; burst mode, N seconds of the same burst first; neither
+//   counted (the server's JIT compiles the ingest and fan-out paths: in a fresh JVM the first two
+//   seconds of bulk requests took 100-300 ms each, with one subscriber as with 1,000).
 // --client: the subscribers' WebSocket implementation, "native" (Node's built-in, undici) or "ws"
 //   (the ws package, npm install in this folder), which costs the client about half the CPU.
+// --sched idle: the subscriber processes run under SCHED_IDLE (the ingesting coordinator does not):
+//   they stand for browsers on other machines, so they get only the CPU the rest leaves idle.
 // Tokens: VIEWER_TOKEN, INGEST_TOKEN, ADMIN_TOKEN (scripts/token.sh viewer|ingest|admin).
 // The token rides in Sec-WebSocket-Protocol, as in a browser.
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
@@ -27,7 +32,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function options(argv) {
   const o = { mode: 'latency', clients: 1000, procs: 1, targets: 'ws://127.0.0.1:8080', ingest: 'http://127.0.0.1:8080',
-    rounds: 100, warmup: 0, client: 'native', pause: 400, rate: 1000, duration: 60, batch: 50, topics: null };
+    rounds: 100, warmup: 0, client: 'native', sched: 'normal', pause: 400, rate: 1000, duration: 60, batch: 50, topics: null };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
     o[key] = /^\d+$/.test(argv[i + 1]) ? Number(argv[i + 1]) : argv[i + 1];
@@ -156,6 +161,7 @@ async function coordinator(o) {
     const count = Math.min(perWorker, o.clients - p * perWorker);
     const child = fork(fileURLToPath(import.meta.url), ['worker', JSON.stringify({ targets: o.targets, count,
       offset: p * perWorker, topics: o.topics, token: viewer, client: o.client })], { execArgv: ['--experimental-websocket'] });
+    if (o.sched === 'idle') execFileSync('chrt', ['--idle', '--all-tasks', '--pid', '0', String(child.pid)]);
     workers.push(child);
     child.on('message', (message) => {
       const handler = waiting.get(message.kind);
@@ -220,20 +226,26 @@ async function burst(o, workers, ingest, run, stamp, collect) {
   workers.forEach((child) => child.on('message', (message) => {
     if (message.kind === 'arrived') updates[message.topic] = (updates[message.topic] ?? 0) + 1;
   }));
-  const before = await recomputations(o);
   const requests = Math.round(o.rate / o.batch); // per second
-  const latencies = []; let sent = 0; let pending = [];
-  const start = now();
-  for (let second = 0; second < o.duration; second++) {
+  const warmupLatencies = []; const latencies = []; let sent = 0; let counted = 0; let pending = [];
+  let before = null; let start = null;
+  const begin = now();
+  for (let second = -o.warmup; second < o.duration; second++) {
+    if (second === 0) { // the counted burst starts now, the requests keep their pace
+      before = await recomputations(o);
+      start = now();
+    }
     for (let r = 0; r < requests; r++) {
-      const due = start + second * 1000 + (r * 1000) / requests;
+      const due = begin + (second + o.warmup) * 1000 + (r * 1000) / requests;
       if (due > now()) await sleep(due - now());
       const items = Array.from({ length: o.batch }, (_, i) => ({ kind: 'consultation', id: `burst-${run}-${sent + i}`,
         doctor_id: 'bench-d', patient_id: 'bench-p', type: 'chat', status: (sent + i) % 3 === 0 ? 'completed' : 'scheduled',
         scheduled_at: new Date(Date.now() - 120_000).toISOString(), fee: 12.5, updated_at: new Date().toISOString() }));
       sent += o.batch;
+      counted += second >= 0 ? o.batch : 0;
+      const into = second >= 0 ? latencies : warmupLatencies;
       const t0 = now();
-      pending.push(http('POST', `${o.ingest}/api/v1/ingest`, ingest, items).then(() => latencies.push(now() - t0),
+      pending.push(http('POST', `${o.ingest}/api/v1/ingest`, ingest, items).then(() => into.push(now() - t0),
         (failure) => console.log('ingest failed: ' + failure.message)));
     }
   }
@@ -244,7 +256,8 @@ async function burst(o, workers, ingest, run, stamp, collect) {
   const reportPromise = collect('report');
   workers.forEach((child) => child.send({ kind: 'report' }));
   const reports = await reportPromise;
-  console.log(`${sent} changes in ${elapsed.toFixed(1)} s (${(sent / elapsed).toFixed(0)}/s) as ${latencies.length} bulk requests`);
+  if (o.warmup > 0) console.log(summary(`warm-up, ${o.warmup} s, bulk ingest of ${o.batch}`, warmupLatencies));
+  console.log(`${counted} changes in ${elapsed.toFixed(1)} s (${(counted / elapsed).toFixed(0)}/s) as ${latencies.length} bulk requests`);
   console.log(summary(`bulk ingest of ${o.batch}`, latencies));
   console.log('updates delivered to all subscribers, per topic: ' + JSON.stringify(updates));
   console.log(`repeats ${reports.reduce((s, r) => s + r.repeats, 0)}, seq gaps ${reports.reduce((s, r) => s + r.gaps, 0)}`);

@@ -9,8 +9,10 @@
 #           | compression-1000 | compression-idle-1000
 # Environment: BENCH_DB (careboard_bench), BENCH_REDIS_DB (14), BENCH_PORT (18080), BENCH_HEAP (the
 # JVM's default; k8s/base runs the app with a 384m heap: 50% of its 768Mi memory limit),
-# BENCH_WARMUP (5 latency rounds first, not counted), BENCH_CLIENT (native: Node's built-in
-# WebSocket; ws: the ws package, installed here by npm ci), BENCH_OPTS (more -D options for the app).
+# BENCH_WARMUP (5 latency rounds first, not counted), BENCH_BURST_WARMUP (10 s of the burst first,
+# not counted), BENCH_CLIENT (native: Node's built-in WebSocket; ws: the ws package, installed here
+# by npm ci), BENCH_CLIENT_SCHED (normal; idle: the burst's subscriber processes under SCHED_IDLE),
+# BENCH_OPTS (more -D options for the app).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -86,6 +88,23 @@ idle_memory() { # clients [extra -D options]
   echo "after the clients left: heap $heap2 KiB, RSS $rss2 KiB"
 }
 
+# 1,000 changes/s in bulk requests of 50 for BENCH_BURST_WARMUP s (not counted), then for 60 s;
+# the access log gives the server-side time of each request as well.
+burst() { # subscribers
+  local warmup=${BENCH_BURST_WARMUP:-10} access=target/bench-access
+  rm -rf "$access" && mkdir -p "$access"
+  start_app a "$PORT" -Dquarkus.http.record-request-start-time=true -Dquarkus.http.access-log.enabled=true \
+    '-Dquarkus.http.access-log.pattern=%m|%U|%s|%D' -Dquarkus.http.access-log.log-to-file=true \
+    -Dquarkus.http.access-log.log-directory="$access" -Dquarkus.http.access-log.base-file-name=access
+  fanout --mode burst --clients "$1" --warmup "$warmup" --client "$CLIENT" --sched "${BENCH_CLIENT_SCHED:-normal}" \
+    --rate 1000 --duration 60 --batch 50 --targets "ws://127.0.0.1:$PORT" --ingest "http://127.0.0.1:$PORT"
+  stop_apps # flushes the access log
+  # In order of completion: the warm-up's 20 requests a second come first, give or take a few.
+  grep -h '^POST|/api/v1/ingest|' "$access"/access*.log | awk -F'|' -v skip=$((warmup * 20)) 'NR > skip {print $4}' \
+    | sort -n | awk '{ms[NR] = $1} END {printf "server-side, counted bulk ingests (access log): n=%d p50=%d ms p99=%d ms max=%d ms\n",
+      NR, ms[int(NR * 0.5)], ms[int(NR * 0.99)], ms[NR]}'
+}
+
 # Every scenario starts from an empty read model and Redis database: a burst leaves 60,000
 # consultations in "today", which every later round would recompute.
 scripts/services.sh start > /dev/null 2>&1
@@ -114,13 +133,7 @@ case "${1:?scenario}" in
     fanout --clients 1000 --rounds 100 "${LATENCY[@]}" --targets "ws://127.0.0.1:$PORT" --ingest "http://127.0.0.1:$PORT" ;;
   compression-idle-1000) idle_memory 1000 -Dquarkus.websockets-next.server.per-message-compression-supported=true ;;
   no-compression-idle-1000) idle_memory 1000 ;;
-  burst)
-    start_app a "$PORT"
-    fanout --mode burst --clients 1000 --client "$CLIENT" --rate 1000 --duration 60 --batch 50 --targets "ws://127.0.0.1:$PORT" \
-      --ingest "http://127.0.0.1:$PORT" ;;
-  burst-baseline)
-    start_app a "$PORT"
-    fanout --mode burst --clients 1 --client "$CLIENT" --rate 1000 --duration 60 --batch 50 --targets "ws://127.0.0.1:$PORT" \
-      --ingest "http://127.0.0.1:$PORT" ;;
+  burst) burst 1000 ;;
+  burst-baseline) burst 1 ;;
   *) echo "unknown scenario $1" >&2; exit 2 ;;
 esac
