@@ -197,7 +197,7 @@ async function latency(o, workers, ingest, run) {
     arrived.set(message.seq, list);
     if (list.length === workers.length && notify) notify(message.seq, list);
   }));
-  const lastSubscriber = []; const firstSubscriber = []; const ingestMs = [];
+  const lastSubscriber = []; const firstSubscriber = []; const ingestMs = []; const answeredAt = [];
   for (let round = -o.warmup; round < o.rounds; round++) {
     const done = new Promise((resolve) => { notify = (seq, list) => resolve(list); });
     const sent = now();
@@ -212,12 +212,16 @@ async function latency(o, workers, ingest, run) {
     if (round < 0) { await sleep(o.pause); continue; }
     ingestMs.push(answered - sent);
     lastSubscriber.push(Math.max(...list.map((m) => m.last)) - answered);
+    answeredAt.push(new Date(answered).toISOString());
     firstSubscriber.push(Math.min(...list.map((m) => m.first)) - answered);
     await sleep(o.pause);
   }
   console.log(summary('ingest PUT round trip', ingestMs));
   console.log(summary('ingest response -> first subscriber', firstSubscriber));
   console.log(summary('ingest response -> last subscriber', lastSubscriber));
+  // When the slowest rounds were, to match with the server's logs (GC, heartbeat).
+  const slowest = lastSubscriber.map((ms, i) => [ms, answeredAt[i]]).sort((a, b) => b[0] - a[0]).slice(0, 3);
+  console.log('slowest rounds: ' + slowest.map(([ms, at]) => `${ms.toFixed(1)} ms at ${at}`).join(', '));
 }
 
 async function burst(o, workers, ingest, run, stamp, collect) {
