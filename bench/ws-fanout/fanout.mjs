@@ -231,7 +231,7 @@ async function burst(o, workers, ingest, run, stamp, collect) {
     if (message.kind === 'arrived') updates[message.topic] = (updates[message.topic] ?? 0) + 1;
   }));
   const requests = Math.round(o.rate / o.batch); // per second
-  const warmupLatencies = []; const latencies = []; let sent = 0; let counted = 0; let pending = [];
+  const warmupLatencies = []; const latencies = []; let sent = 0; let pending = [];
   let before = null; let start = null;
   const begin = now();
   for (let second = -o.warmup; second < o.duration; second++) {
@@ -246,7 +246,6 @@ async function burst(o, workers, ingest, run, stamp, collect) {
         doctor_id: 'bench-d', patient_id: 'bench-p', type: 'chat', status: (sent + i) % 3 === 0 ? 'completed' : 'scheduled',
         scheduled_at: new Date(Date.now() - 120_000).toISOString(), fee: 12.5, updated_at: new Date().toISOString() }));
       sent += o.batch;
-      counted += second >= 0 ? o.batch : 0;
       const into = second >= 0 ? latencies : warmupLatencies;
       const t0 = now();
       pending.push(http('POST', `${o.ingest}/api/v1/ingest`, ingest, items).then(() => into.push(now() - t0),
@@ -261,6 +260,7 @@ async function burst(o, workers, ingest, run, stamp, collect) {
   workers.forEach((child) => child.send({ kind: 'report' }));
   const reports = await reportPromise;
   if (o.warmup > 0) console.log(summary(`warm-up, ${o.warmup} s, bulk ingest of ${o.batch}`, warmupLatencies));
+  const counted = o.duration * requests * o.batch;
   console.log(`${counted} changes in ${elapsed.toFixed(1)} s (${(counted / elapsed).toFixed(0)}/s) as ${latencies.length} bulk requests`);
   console.log(summary(`bulk ingest of ${o.batch}`, latencies));
   console.log('updates delivered to all subscribers, per topic: ' + JSON.stringify(updates));
