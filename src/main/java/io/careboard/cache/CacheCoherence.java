@@ -65,11 +65,16 @@ public class CacheCoherence {
         }
     }
 
-    void onRedisChange(@Observes RedisAvailability.Changed change) {
+    void onRedisReturning(@Observes RedisAvailability.Returning returning) {
         answers.forgetEverythingLocally();
+        answers.invalidate(List.of(MetricFamily.values()));
+    }
+
+    void onRedisChange(@Observes RedisAvailability.Changed change) {
         if (change.up()) {
-            answers.invalidate(List.of(MetricFamily.values()));
             subscribe();
+        } else {
+            answers.forgetEverythingLocally();
         }
     }
 

@@ -13,8 +13,9 @@ import org.jboss.logging.Logger;
 /**
  * Whether Redis answers, probed every {@code careboard.cache.redis.probe-interval}. While it is
  * down, metric answers bypass the cache instead of waiting for Redis timeouts; every change is
- * announced as a {@link Changed} event so caches can be flushed (invalidations sent while Redis
- * was away were lost) and subscriptions renewed.
+ * announced as a {@link Changed} event so subscriptions can be renewed. When Redis answers again,
+ * {@link Returning} is announced first, while answers still bypass the cache, so what went stale
+ * meanwhile (invalidations sent while Redis was away were lost) is flushed before anyone reads it.
  */
 @Singleton
 public class RedisAvailability {
@@ -26,16 +27,24 @@ public class RedisAvailability {
     public record Changed(boolean up) {
     }
 
+    /** Redis answers again; caching resumes once every observer returned (one that throws delays it). */
+    @RegisterForReflection
+    public record Returning() {
+    }
+
     private final ReactiveRedisDataSource redis;
     private final CacheConfig config;
     private final Event<Changed> changes;
+    private final Event<Returning> returns;
     private final AtomicBoolean up = new AtomicBoolean(true);
     private volatile boolean stopping;
 
-    RedisAvailability(ReactiveRedisDataSource redis, CacheConfig config, Event<Changed> changes) {
+    RedisAvailability(ReactiveRedisDataSource redis, CacheConfig config, Event<Changed> changes,
+            Event<Returning> returns) {
         this.redis = redis;
         this.config = config;
         this.changes = changes;
+        this.returns = returns;
     }
 
     void onStop(@Observes ShutdownEvent stop) {
@@ -61,7 +70,9 @@ public class RedisAvailability {
         }
         try {
             redis.execute("PING").await().atMost(config.redis().probeTimeout());
-            if (up.compareAndSet(false, true)) {
+            if (!up.get()) {
+                returns.fire(new Returning());
+                up.set(true);
                 LOG.info("Redis is reachable again; caching resumes");
                 changes.fire(new Changed(true));
             }
