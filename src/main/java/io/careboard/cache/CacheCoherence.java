@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.careboard.metrics.MetricFamily;
 import io.careboard.metrics.MetricQuery;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,13 +34,13 @@ public class CacheCoherence {
     }
 
     private final ReactiveRedisDataSource redis;
+    private final ChannelSubscription subscription;
     private final AnswerCache answers;
     private final RedisAvailability availability;
     private final RedisKeys keys;
     private final ObjectMapper mapper;
     private final String channel;
     private final String origin = UUID.randomUUID().toString();
-    private final AtomicReference<ReactiveRedisSubscriber> subscriber = new AtomicReference<>();
 
     CacheCoherence(ReactiveRedisDataSource redis, AnswerCache answers, RedisAvailability availability,
             RedisKeys keys, ObjectMapper mapper, CacheConfig config) {
@@ -52,28 +50,25 @@ public class CacheCoherence {
         this.keys = keys;
         this.mapper = mapper;
         this.channel = config.redis().invalidationChannel();
+        this.subscription = new ChannelSubscription(redis, channel, this::receive);
     }
 
     void onStart(@Observes StartupEvent start) {
-        subscribe();
+        subscription.start();
     }
 
     void onStop(@Observes ShutdownEvent stop) {
-        ReactiveRedisSubscriber current = subscriber.getAndSet(null);
-        if (current != null) {
-            current.unsubscribe().subscribe().with(done -> { }, failure -> { });
-        }
+        subscription.stop();
     }
 
     void onRedisReturning(@Observes RedisAvailability.Returning returning) {
+        subscription.renew(TIMEOUT);
         answers.forgetEverythingLocally();
         answers.invalidate(List.of(MetricFamily.values()));
     }
 
     void onRedisChange(@Observes RedisAvailability.Changed change) {
-        if (change.up()) {
-            subscribe();
-        } else {
+        if (!change.up()) {
             answers.forgetEverythingLocally();
         }
     }
@@ -106,15 +101,6 @@ public class CacheCoherence {
         } catch (RuntimeException failure) {
             availability.markDown(failure);
         }
-    }
-
-    private void subscribe() {
-        ReactiveRedisSubscriber previous = subscriber.getAndSet(null);
-        if (previous != null) {
-            previous.unsubscribe().subscribe().with(done -> { }, failure -> { });
-        }
-        redis.pubsub(String.class).subscribe(channel, this::receive).subscribe().with(subscriber::set,
-                failure -> LOG.warnf("cannot subscribe to %s: %s", channel, failure.toString()));
     }
 
     private void receive(String payload) {

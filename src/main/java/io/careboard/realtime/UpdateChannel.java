@@ -1,16 +1,16 @@
 package io.careboard.realtime;
 
+import io.careboard.cache.ChannelSubscription;
 import io.careboard.cache.RedisAvailability;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,19 +21,19 @@ import org.jboss.logging.Logger;
 public class UpdateChannel {
 
     private static final Logger LOG = Logger.getLogger(UpdateChannel.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-    private final ReactiveRedisDataSource redis;
+    private final ChannelSubscription subscription;
     private final Sequences sequences;
     private final Fanout fanout;
     private final String channel;
-    private final AtomicReference<ReactiveRedisSubscriber> subscriber = new AtomicReference<>();
 
     UpdateChannel(ReactiveRedisDataSource redis, Sequences sequences, Fanout fanout, RealtimeConfig config,
             @ConfigProperty(name = "quarkus.redis.hosts") Optional<String> hosts) {
-        this.redis = redis;
         this.sequences = sequences;
         this.fanout = fanout;
         this.channel = config.cluster().updatesChannel() + ":" + database(hosts.orElse(""));
+        this.subscription = new ChannelSubscription(redis, channel, this::receive);
     }
 
     /**
@@ -57,29 +57,15 @@ public class UpdateChannel {
     }
 
     void onStart(@Observes StartupEvent start) {
-        subscribe();
+        subscription.start();
     }
 
-    void onRedisChange(@Observes RedisAvailability.Changed change) {
-        if (change.up()) {
-            subscribe();
-        }
+    void onRedisReturning(@Observes RedisAvailability.Returning returning) {
+        subscription.renew(TIMEOUT);
     }
 
     void onStop(@Observes ShutdownEvent stop) {
-        unsubscribe(subscriber.getAndSet(null));
-    }
-
-    private void subscribe() {
-        unsubscribe(subscriber.getAndSet(null));
-        redis.pubsub(String.class).subscribe(channel, this::receive).subscribe().with(subscriber::set,
-                failure -> LOG.warnf("cannot subscribe to %s: %s", channel, failure.toString()));
-    }
-
-    private static void unsubscribe(ReactiveRedisSubscriber previous) {
-        if (previous != null) {
-            previous.unsubscribe().subscribe().with(done -> { }, failure -> { });
-        }
+        subscription.stop();
     }
 
     void receive(String message) {
