@@ -9,6 +9,8 @@
 #           | compression-1000 | compression-idle-1000
 # Environment: BENCH_DB (careboard_bench), BENCH_REDIS_DB (14), BENCH_PORT (18080), BENCH_HEAP (the
 # JVM's default; k8s/base runs the app with a 384m heap: 50% of its 768Mi memory limit),
+# BENCH_JVM (default: this JDK's ergonomics, G1 here; image: the heap and garbage-collector flags
+# the container image's run-java.sh gives the app, see src/main/docker/Dockerfile.jvm),
 # BENCH_WARMUP (5 latency rounds first, not counted), BENCH_BURST_WARMUP (10 s of the burst first,
 # not counted), BENCH_CLIENT (native: Node's built-in WebSocket; ws: the ws package, installed here
 # by npm ci), BENCH_CLIENT_SCHED (normal; idle: the burst's subscriber processes under SCHED_IDLE),
@@ -22,10 +24,20 @@ PORT=${BENCH_PORT:-18080}
 JAR=target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 2; }
 PIDS=()
+# What run-java.sh of ubi9/openjdk-17-runtime adds when nothing overrides it (GC_CONTAINER_OPTIONS
+# and friends), with the heap k8s/base's memory limit gives.
+IMAGE_JVM=(-XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4
+  -XX:AdaptiveSizePolicyWeight=90 -XX:+ExitOnOutOfMemoryError)
+JVM=()
+case ${BENCH_JVM:-default} in
+  default) ;;
+  image) BENCH_HEAP=${BENCH_HEAP:-384m} JVM=("${IMAGE_JVM[@]}") ;;
+  *) echo "BENCH_JVM: default or image" >&2; exit 2 ;;
+esac
 
 start_app() { # name port [extra -D options]
   local name=$1 port=$2; shift 2
-  java ${BENCH_HEAP:+-Xmx$BENCH_HEAP} -Dquarkus.http.port="$port" \
+  java ${BENCH_HEAP:+-Xmx$BENCH_HEAP} ${JVM[@]+"${JVM[@]}"} -Dquarkus.http.port="$port" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:${CAREBOARD_PG_PORT:-55432}/$DB" \
     -Dquarkus.redis.hosts="redis://127.0.0.1:${CAREBOARD_REDIS_PORT:-56379}/$REDIS_DB" \
     -Dmp.jwt.verify.publickey.location=config/dev-keys/public.pem -Dmp.jwt.verify.issuer=careboard-dev \
@@ -51,8 +63,9 @@ trap stop_apps EXIT
 memory() { # pid
   jcmd "$1" GC.run > /dev/null
   local heap
-  heap=$(jcmd "$1" GC.heap_info | awk '/garbage-first heap|def new generation|PSYoungGen|total/ {for (i = 1; i <= NF; i++) if ($i == "used") {print $(i + 1); exit}}')
-  echo "${heap%K} $(awk '/VmRSS/ {print $2}' "/proc/$1/status")"
+  heap=$(jcmd "$1" GC.heap_info | awk '/garbage-first heap|def new generation|tenured generation|PSYoungGen|ParOldGen/ {
+    for (i = 1; i < NF; i++) if ($i == "used") {v = $(i + 1); sub(/K.*/, "", v); sum += v}} END {print sum}')
+  echo "$heap $(awk '/VmRSS/ {print $2}' "/proc/$1/status")"
 }
 
 fanout() { node --experimental-websocket bench/ws-fanout/fanout.mjs "$@"; }
@@ -113,7 +126,7 @@ PGPASSWORD=careboard psql -h 127.0.0.1 -p "${CAREBOARD_PG_PORT:-55432}" -U careb
 CAREBOARD_DATABASES="$DB" scripts/services.sh start > /dev/null 2>&1
 redis-cli -p "${CAREBOARD_REDIS_PORT:-56379}" -n "$REDIS_DB" flushdb > /dev/null
 export VIEWER_TOKEN=$(scripts/token.sh viewer 2h) INGEST_TOKEN=$(scripts/token.sh ingest 2h) ADMIN_TOKEN=$(scripts/token.sh admin 2h)
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), node $(node --version), client $CLIENT"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), node $(node --version), client $CLIENT, JVM ${BENCH_JVM:-default}${BENCH_HEAP:+, heap $BENCH_HEAP}"
 case "${1:?scenario}" in
   single-1000)
     start_app a "$PORT"
