@@ -62,7 +62,7 @@ public class CacheCoherence {
     }
 
     void onRedisReturning(@Observes RedisAvailability.Returning returning) {
-        subscription.renew(TIMEOUT);
+        subscription.renew();
         answers.forgetEverythingLocally();
         answers.invalidate(List.of(MetricFamily.values()));
     }

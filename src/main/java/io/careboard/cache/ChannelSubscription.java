@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 public final class ChannelSubscription {
 
     private static final Logger LOG = Logger.getLogger(ChannelSubscription.class);
+    private static final Duration CONFIRMATION_TIMEOUT = Duration.ofSeconds(2);
 
     private final ReactiveRedisDataSource redis;
     private final String channel;
@@ -34,9 +35,9 @@ public final class ChannelSubscription {
                 failure -> LOG.warnf("cannot subscribe to %s: %s", channel, failure.toString()));
     }
 
-    /** Subscribes again and returns once Redis confirmed it; throws if that takes over {@code timeout}. */
-    public void renew(Duration timeout) {
-        current.set(renewal().await().atMost(timeout));
+    /** Subscribes again and returns once Redis confirmed it; throws if that takes over 2 s. Blocking. */
+    public void renew() {
+        current.set(renewal().await().atMost(CONFIRMATION_TIMEOUT));
     }
 
     public void stop() {

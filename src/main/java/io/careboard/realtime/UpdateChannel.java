@@ -8,7 +8,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -21,7 +20,6 @@ import org.jboss.logging.Logger;
 public class UpdateChannel {
 
     private static final Logger LOG = Logger.getLogger(UpdateChannel.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final ChannelSubscription subscription;
     private final Sequences sequences;
@@ -61,7 +59,7 @@ public class UpdateChannel {
     }
 
     void onRedisReturning(@Observes RedisAvailability.Returning returning) {
-        subscription.renew(TIMEOUT);
+        subscription.renew();
     }
 
     void onStop(@Observes ShutdownEvent stop) {
